@@ -1,0 +1,44 @@
+"""Changelog visitor: `CHANGELOG.md` in Keep a Changelog form → versions, dates, changes."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import ChangelogEntry
+
+_VERSION = re.compile(r"^##\s+\[?(?P<version>[^\]\s]+)\]?(?:\s*[-–—]\s*(?P<date>\S+))?\s*$")
+_BULLET = re.compile(r"^\s*[-*+]\s+(?P<text>.+)$")
+_SECTION = re.compile(r"^###\s+(?P<name>.+)$")
+UNRELEASED = "unreleased"
+
+
+def parse_changelog(text: str) -> list[ChangelogEntry]:
+    """Released versions, newest first as written; `[Unreleased]` is left out."""
+    entries: list[ChangelogEntry] = []
+    version: str | None = None
+    date: str | None = None
+    changes: list[str] = []
+    section = ""
+
+    def flush() -> None:
+        if version is not None and version.lower() != UNRELEASED:
+            entries.append(ChangelogEntry(version=version, date=date, changes="; ".join(changes)))
+
+    for line in text.replace("\r\n", "\n").split("\n"):
+        heading = _VERSION.match(line)
+        if heading:
+            flush()
+            version, date, changes, section = heading["version"], heading["date"], [], ""
+            continue
+        sub = _SECTION.match(line)
+        if sub:
+            section = sub["name"].strip()
+            continue
+        bullet = _BULLET.match(line)
+        if bullet and version is not None:
+            item = bullet["text"].strip().rstrip(";.")
+            changes.append(f"{section}: {item}" if section else item)
+    flush()
+    if entries and not entries[-1].changes:
+        entries[-1].changes = "Начальная версия"
+    return entries

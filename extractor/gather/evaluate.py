@@ -1,0 +1,211 @@
+"""Expression → static value: a dispatch table over libcst expression nodes."""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import libcst as cst
+
+from ..ir import Unknown
+from .values import Attr, BinOp, Call, DictV, EllipsisV, ListV, Ref, Subscript, Value
+
+BUILTIN_NAMES = frozenset(dir(builtins))
+LITERAL_TYPES = frozenset({"typing.Literal", "typing_extensions.Literal"})
+ANNOTATED_TYPES = frozenset({"typing.Annotated", "typing_extensions.Annotated"})
+_CONSTANTS: dict[str, Value] = {"True": True, "False": False, "None": None}
+_BINOPS: dict[type[cst.BaseBinaryOp], str] = {
+    cst.Add: "+", cst.Subtract: "-", cst.Multiply: "*", cst.Divide: "/",
+    cst.FloorDivide: "//", cst.Modulo: "%", cst.Power: "**", cst.BitOr: "|",
+}
+
+
+@dataclass
+class Scope:
+    """How names of one module resolve: imports, module-level definitions, the module name."""
+
+    module: str
+    imports: Mapping[str, str] = field(default_factory=dict)
+    defined: frozenset[str] = frozenset()
+
+    def qualify(self, name: str) -> str:
+        """The qualified name `name` stands for in this module."""
+        if name in self.imports:
+            return self.imports[name]
+        if name in self.defined or name not in BUILTIN_NAMES:
+            return f"{self.module}.{name}"
+        return f"builtins.{name}"
+
+
+@dataclass
+class Evaluator:
+    """Turns expressions into `Value`s; `annotation=True` parses string forward references."""
+
+    scope: Scope
+    location: str = ""
+
+    def value(self, node: cst.BaseExpression) -> Value:
+        """The static value of an expression."""
+        handler = _HANDLERS.get(type(node))
+        if handler is None:
+            return Unknown(f"{type(node).__name__} expression is not statically known", self.location)
+        try:
+            return handler(self, node)
+        except RecursionError:
+            return Unknown("expression nested too deeply", self.location)
+
+    def annotation(self, node: cst.BaseExpression) -> Value:
+        """The static value of a type annotation (string forward references parsed)."""
+        if isinstance(node, cst.SimpleString | cst.ConcatenatedString):
+            text = node.evaluated_value
+            if isinstance(text, str):
+                return self._forward(text)
+        if isinstance(node, cst.Subscript):
+            return self._subscript(node, annotation=True)
+        if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.BitOr):
+            return BinOp("|", self.annotation(node.left), self.annotation(node.right))
+        return self.value(node)
+
+    def _forward(self, text: str) -> Value:
+        try:
+            expr = cst.parse_expression(text.strip())
+        except cst.ParserSyntaxError:
+            return Unknown(f"forward reference {text!r} does not parse", self.location)
+        return self.annotation(expr)
+
+    def _subscript(self, node: cst.Subscript, *, annotation: bool) -> Value:
+        base = self.value(node.value)
+        items: list[Value] = []
+        name = base.name if isinstance(base, Ref) else ""
+        for index, element in enumerate(node.slice):
+            if not isinstance(element.slice, cst.Index):
+                items.append(Unknown("slice in subscript", self.location))
+                continue
+            as_type = annotation and name not in LITERAL_TYPES
+            as_type = as_type and not (name in ANNOTATED_TYPES and index > 0)
+            expr = element.slice.value
+            items.append(self.annotation(expr) if as_type else self.value(expr))
+        return Subscript(base, tuple(items))
+
+
+def _string(ev: Evaluator, node: cst.BaseExpression) -> Value:
+    assert isinstance(node, cst.SimpleString | cst.ConcatenatedString)
+    text = node.evaluated_value
+    return text if text is not None else Unknown("f-string with fields", ev.location)
+
+
+def _fstring(ev: Evaluator, node: cst.BaseExpression) -> Value:
+    assert isinstance(node, cst.FormattedString)
+    parts = []
+    for part in node.parts:
+        if not isinstance(part, cst.FormattedStringText):
+            return Unknown("f-string with fields is not statically known", ev.location)
+        parts.append(part.value)
+    return "".join(parts)
+
+
+def _number(ev: Evaluator, node: cst.BaseExpression) -> Value:
+    assert isinstance(node, cst.Integer | cst.Float)
+    return node.evaluated_value
+
+
+def _name(ev: Evaluator, node: cst.BaseExpression) -> Value:
+    assert isinstance(node, cst.Name)
+    if node.value in _CONSTANTS:
+        return _CONSTANTS[node.value]
+    return Ref(ev.scope.qualify(node.value))
+
+
+def _attribute(ev: Evaluator, node: cst.BaseExpression) -> Value:
+    assert isinstance(node, cst.Attribute)
+    base = ev.value(node.value)
+    if isinstance(base, Ref):
+        return Ref(f"{base.name}.{node.attr.value}")
+    return Attr(base, node.attr.value)
+
+
+def _call(ev: Evaluator, node: cst.BaseExpression) -> Value:
+    assert isinstance(node, cst.Call)
+    args: list[Value] = []
+    kwargs: list[tuple[str, Value]] = []
+    for arg in node.args:
+        if arg.star:
+            kwargs.append((arg.star, Unknown(f"{arg.star}-arguments are not statically known", ev.location)))
+        elif arg.keyword is not None:
+            kwargs.append((arg.keyword.value, ev.value(arg.value)))
+        else:
+            args.append(ev.value(arg.value))
+    return Call(ev.value(node.func), tuple(args), tuple(kwargs), ev.location)
+
+
+def _sequence(ev: Evaluator, node: cst.BaseExpression) -> Value:
+    assert isinstance(node, cst.List | cst.Tuple | cst.Set)
+    kind = {cst.List: "list", cst.Tuple: "tuple", cst.Set: "set"}[type(node)]
+    items: list[Value] = []
+    for element in node.elements:
+        if isinstance(element, cst.StarredElement):
+            items.append(Unknown("starred element", ev.location))
+        else:
+            items.append(ev.value(element.value))
+    return ListV(tuple(items), kind)
+
+
+def _dict(ev: Evaluator, node: cst.BaseExpression) -> Value:
+    assert isinstance(node, cst.Dict)
+    items: list[tuple[Value, Value]] = []
+    for element in node.elements:
+        if not isinstance(element, cst.DictElement):
+            items.append(("**", Unknown("**-unpacking in dict", ev.location)))
+        else:
+            items.append((ev.value(element.key), ev.value(element.value)))
+    return DictV(tuple(items))
+
+
+def _unary(ev: Evaluator, node: cst.BaseExpression) -> Value:
+    assert isinstance(node, cst.UnaryOperation)
+    inner = ev.value(node.expression)
+    if isinstance(node.operator, cst.Minus) and isinstance(inner, int | float) and not isinstance(inner, bool):
+        return -inner
+    if isinstance(node.operator, cst.Plus) and isinstance(inner, int | float):
+        return inner
+    if isinstance(node.operator, cst.Not) and isinstance(inner, bool | int | str | None):
+        return not inner
+    return Unknown("unary operation on a non-literal", ev.location)
+
+
+def _binary(ev: Evaluator, node: cst.BaseExpression) -> Value:
+    assert isinstance(node, cst.BinaryOperation)
+    op = _BINOPS.get(type(node.operator))
+    if op is None:
+        return Unknown(f"operator {type(node.operator).__name__}", ev.location)
+    return BinOp(op, ev.value(node.left), ev.value(node.right))
+
+
+def _subscript_value(ev: Evaluator, node: cst.BaseExpression) -> Value:
+    assert isinstance(node, cst.Subscript)
+    return ev._subscript(node, annotation=False)
+
+
+def _ellipsis(ev: Evaluator, node: cst.BaseExpression) -> Value:
+    return EllipsisV()
+
+
+_HANDLERS: dict[type[cst.BaseExpression], Callable[[Evaluator, cst.BaseExpression], Value]] = {
+    cst.SimpleString: _string,
+    cst.ConcatenatedString: _string,
+    cst.FormattedString: _fstring,
+    cst.Integer: _number,
+    cst.Float: _number,
+    cst.Name: _name,
+    cst.Attribute: _attribute,
+    cst.Call: _call,
+    cst.List: _sequence,
+    cst.Tuple: _sequence,
+    cst.Set: _sequence,
+    cst.Dict: _dict,
+    cst.UnaryOperation: _unary,
+    cst.BinaryOperation: _binary,
+    cst.Subscript: _subscript_value,
+    cst.Ellipsis: _ellipsis,
+}

@@ -1,0 +1,92 @@
+"""Facts gathered from one module: plain data with locations, names qualified through imports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import DocWarning
+from .values import Value
+
+
+@dataclass
+class Assign:
+    """A module-level (or class-level) assignment `name[: annotation] = value`."""
+
+    name: str
+    value: Value | None
+    location: str
+    annotation: Value | None = None
+    comment: str | None = None
+    docstring: str | None = None
+
+
+@dataclass
+class Param:
+    """A function parameter."""
+
+    name: str
+    annotation: Value | None = None
+    default: Value | None = None
+
+
+@dataclass
+class Function:
+    """A function or method with its decorators, signature and docstring."""
+
+    name: str
+    location: str
+    decorators: tuple[Value, ...] = ()
+    params: tuple[Param, ...] = ()
+    returns: Value | None = None
+    docstring: str | None = None
+    owner: str | None = None
+
+
+@dataclass
+class ClassDef:
+    """A class with its bases, body assignments, methods and inner classes."""
+
+    name: str
+    location: str
+    bases: tuple[Value, ...] = ()
+    keywords: tuple[tuple[str, Value], ...] = ()
+    docstring: str | None = None
+    attrs: list[Assign] = field(default_factory=list)
+    methods: list[Function] = field(default_factory=list)
+    inner: dict[str, ClassDef] = field(default_factory=dict)
+
+    def attr(self, name: str) -> Assign | None:
+        """The class-level assignment of `name`, or None."""
+        for assign in self.attrs:
+            if assign.name == name:
+                return assign
+        return None
+
+
+@dataclass
+class EnvRead:
+    """One read of an environment variable: `os.environ[...]`, `.get(...)`, `os.getenv(...)`."""
+
+    name: Value
+    required: bool
+    location: str
+    default: Value | None = None
+    has_default: bool = False
+    comment: str | None = None
+
+
+@dataclass
+class ModuleFacts:
+    """Everything gathered from one module of an integration."""
+
+    module: str
+    rel: str
+    is_package: bool
+    docstring: str | None = None
+    imports: dict[str, str] = field(default_factory=dict)
+    star_imports: list[str] = field(default_factory=list)
+    assigns: dict[str, Assign] = field(default_factory=dict)
+    classes: dict[str, ClassDef] = field(default_factory=dict)
+    functions: list[Function] = field(default_factory=list)
+    env_reads: list[EnvRead] = field(default_factory=list)
+    warnings: list[DocWarning] = field(default_factory=list)

@@ -1,0 +1,103 @@
+"""Static values: the plain-data form of Python expressions, before cross-module resolution.
+
+Names become `Ref`s to qualified names through the module's imports; what has no static
+meaning (f-strings with fields, lambdas, comprehensions, `**kwargs`) becomes `Unknown`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from ..ir import Unknown
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A name resolved through imports: `typing.Optional`, `pkg.models.Deal`, `os.environ`."""
+
+    name: str
+
+    @property
+    def last(self) -> str:
+        """The last dotted component (recognition by name)."""
+        return self.name.rpartition(".")[2]
+
+
+@dataclass(frozen=True)
+class Call:
+    """A call with its arguments; `kwargs` keeps order, `**x` is the key `**`."""
+
+    func: Value
+    args: tuple[Value, ...]
+    kwargs: tuple[tuple[str, Value], ...]
+    location: str
+
+    def kwarg(self, name: str) -> Value | None:
+        """The keyword argument `name`, or None."""
+        for key, value in self.kwargs:
+            if key == name:
+                return value
+        return None
+
+    def arg(self, index: int, name: str) -> Value | None:
+        """An argument given by position `index` or by keyword `name`."""
+        if index < len(self.args):
+            return self.args[index]
+        return self.kwarg(name)
+
+
+@dataclass(frozen=True)
+class Subscript:
+    """`value[items]`, mostly generic types."""
+
+    value: Value
+    items: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class Attr:
+    """An attribute of something that isn't a name (`f().x`)."""
+
+    value: Value
+    attr: str
+
+
+@dataclass(frozen=True)
+class BinOp:
+    """A binary operation left for the resolver (`A | B`, `TIMEOUT * 2`)."""
+
+    op: str
+    left: Value
+    right: Value
+
+
+@dataclass(frozen=True)
+class ListV:
+    """A list, tuple or set display."""
+
+    items: tuple[Value, ...]
+    kind: str = "list"
+
+
+@dataclass(frozen=True)
+class DictV:
+    """A dict display."""
+
+    items: tuple[tuple[Value, Value], ...]
+
+
+@dataclass(frozen=True)
+class EllipsisV:
+    """`...` (required field marker, variadic tuples)."""
+
+
+Value: TypeAlias = (
+    str | int | float | bool | bytes | Ref | Call | Subscript | Attr | BinOp | ListV | DictV | EllipsisV
+    | Unknown | None
+)
+
+
+def is_literal(value: Value) -> bool:
+    """True for plain Python literals (str, int, float, bool, None, bytes)."""
+    return value is None or isinstance(value, str | int | float | bool | bytes)

@@ -1,0 +1,147 @@
+"""The documentation model: plain pydantic data with `file:line` positions, also the JSON output.
+
+This module is the public `--format json` interface (schema_version 1). It knows nothing of
+libcst or Jinja2: the gather/resolve stages fill it, the renderer reads it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION: Literal[1] = 1
+
+JsonValue = Any
+"""A JSON value: str, int, float, bool, None, list or dict of JSON values."""
+
+
+class _Doc(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class DocWarning(_Doc):
+    """Something that could not be read statically, or conflicting facts; never a guess."""
+
+    location: str = Field(description="`path:line`, path relative to the integration folder")
+    message: str
+
+
+class Credential(_Doc):
+    """A credential the user adds in Шаг 2."""
+
+    key: str
+    description: str = ""
+    where: str | None = Field(default=None, description="Where to get it")
+    location: str | None = None
+
+
+class Secret(_Doc):
+    """A secret the user adds in Шаг 3."""
+
+    key: str
+    description: str = ""
+    format: str | None = None
+    location: str | None = None
+
+
+class ModelField(_Doc):
+    """One field of a request, response or payload model, as it appears on the wire."""
+
+    name: str = Field(description="The key on the wire (alias applied)")
+    python_name: str
+    ts_type: str
+    required: bool
+    nullable: bool = False
+    default: JsonValue = None
+    description: str | None = None
+    deprecated: bool = False
+    examples: list[JsonValue] = Field(default_factory=list)
+    constraints: dict[str, JsonValue] = Field(default_factory=dict)
+
+
+class DocModel(_Doc):
+    """A pydantic model turned into a TypeScript interface block."""
+
+    model: str = Field(description="The Python class name")
+    interface: str = Field(description="The TypeScript interface name used in the document")
+    description: str | None = None
+    location: str | None = None
+    mode: Literal["validation", "serialization"] = "validation"
+    fields: list[ModelField] = Field(default_factory=list)
+    typescript: str = Field(description="The interface block, nested interfaces included")
+    example: JsonValue = Field(default=None, description="A JSON value valid for the model")
+
+
+class Handler(_Doc):
+    """A webhook handler (Шаг 4, Webhook URL, API Reference)."""
+
+    name: str
+    method: str = "POST"
+    description: str = ""
+    function: str
+    location: str
+    path: str | None = Field(default=None, description="Framework route path, when there is one")
+    request: DocModel | None = None
+    response: DocModel | None = None
+    default_args: dict[str, JsonValue] = Field(default_factory=dict)
+
+
+class Event(_Doc):
+    """An incoming event the integration handles."""
+
+    name: str
+    description: str = ""
+    function: str | None = None
+    payload: DocModel | None = None
+    location: str
+
+
+class ErrorDoc(_Doc):
+    """An error of the integration (Частые ошибки)."""
+
+    code: str
+    cause: str = ""
+    solution: str = ""
+    class_name: str = Field(alias="class", serialization_alias="class")
+    location: str | None = None
+
+
+class EnvVar(_Doc):
+    """An environment variable the integration reads (one row however often it is read)."""
+
+    name: str
+    required: bool
+    default: str | None = Field(default=None, description='"***" when the variable is secret')
+    description: str = ""
+    secret: bool = False
+    locations: list[str] = Field(default_factory=list)
+
+
+class ChangelogEntry(_Doc):
+    """One version of the Changelog table."""
+
+    version: str
+    date: str | None = None
+    changes: str
+
+
+class Integration(_Doc):
+    """Everything the template needs about one integration."""
+
+    schema_version: Literal[1] = SCHEMA_VERSION
+    name: str
+    slug: str
+    description: str = ""
+    capabilities: list[str] = Field(default_factory=list, description="Обзор bullets")
+    requirements: list[str] = Field(default_factory=list, description="Требования bullets")
+    version: str | None = None
+    credentials: list[Credential] = Field(default_factory=list)
+    secrets: list[Secret] = Field(default_factory=list)
+    default_args: dict[str, JsonValue] = Field(default_factory=dict)
+    handlers: list[Handler] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+    errors: list[ErrorDoc] = Field(default_factory=list)
+    env_vars: list[EnvVar] = Field(default_factory=list)
+    changelog: list[ChangelogEntry] = Field(default_factory=list)
+    warnings: list[DocWarning] = Field(default_factory=list)

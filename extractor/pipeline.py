@@ -1,0 +1,67 @@
+"""The pipeline for one integration: parse → gather → resolve → assemble the doc model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .assemble import Assembler
+from .discover import IntegrationRoot
+from .errors import InputError
+from .gather import ModuleFacts, gather_module
+from .gather.changelog import parse_changelog
+from .model import ChangelogEntry, Integration
+from .options import ExtractOptions
+from .parse import parse_source, read_file
+from .resolve import resolve
+
+
+def module_name(root: IntegrationRoot, path: Path) -> tuple[str, str, bool]:
+    """(dotted module name, path relative to the integration, is a package `__init__`)."""
+    if root.is_module:
+        return path.stem, path.name, False
+    rel = path.relative_to(root.path)
+    parts = list(rel.with_suffix("").parts)
+    is_package = parts[-1] == "__init__"
+    if is_package:
+        parts.pop()
+    if (root.path / "__init__.py").exists():
+        parts.insert(0, root.path.name)
+    return ".".join(parts) or root.path.name, rel.as_posix(), is_package
+
+
+def gather_files(root: IntegrationRoot) -> tuple[list[ModuleFacts], list[tuple[str, str]]]:
+    """Parse and gather every file; a file that can't be read is a warning, not the end."""
+    modules: list[ModuleFacts] = []
+    problems: list[tuple[str, str]] = []
+    files = root.files or ((root.path,) if root.is_module else ())
+    for path in files:
+        name, rel, is_package = module_name(root, path)
+        try:
+            source = parse_source(read_file(path, rel), rel, name, is_package=is_package)
+        except InputError as exc:
+            problems.append((exc.location or f"{rel}:1", f"{exc.message}; the file is not documented"))
+            continue
+        modules.append(gather_module(source))
+    if not modules:
+        detail = "; ".join(f"{loc}: {msg}" for loc, msg in problems) or "no Python files"
+        raise InputError(f"the integration can't be read: {detail}", str(root.path))
+    return modules, problems
+
+
+def read_changelog(root: IntegrationRoot) -> list[ChangelogEntry]:
+    """The CHANGELOG.md entries, if the integration has one."""
+    if root.changelog is None:
+        return []
+    try:
+        text = root.changelog.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise InputError(f"can't read changelog: {exc.strerror}", str(root.changelog)) from None
+    return parse_changelog(text)
+
+
+def extract(root: IntegrationRoot, options: ExtractOptions | None = None) -> Integration:
+    """Document one integration, statically: nothing of it is imported or run."""
+    modules, problems = gather_files(root)
+    resolved = resolve(modules, options or ExtractOptions())
+    resolved.warnings.extend(problems)
+    return Assembler(resolved, root.slug, read_changelog(root)).integration()

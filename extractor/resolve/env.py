@@ -1,0 +1,100 @@
+"""Environment variables: env reads and pydantic-settings fields, one row per variable."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..gather.facts import EnvRead, ModuleFacts
+from ..ir import ModelSpec, Unknown
+from ..model import EnvVar
+from .values import Resolver, to_json
+
+REDACTED = "***"
+
+
+@dataclass
+class _Row:
+    name: str
+    required: bool = False
+    defaults: dict[str, str] = field(default_factory=dict)
+    description: str = ""
+    locations: list[str] = field(default_factory=list)
+
+
+class EnvCollector:
+    """Merges every read of a variable into one row; secret defaults are never kept in clear."""
+
+    def __init__(
+        self, resolver: Resolver, secret_keys: dict[str, str], suffixes: tuple[str, ...]
+    ) -> None:
+        self.resolver = resolver
+        self.secret_keys = secret_keys
+        self.suffixes = suffixes
+        self.rows: dict[str, _Row] = {}
+        self.warnings: list[tuple[str, str]] = []
+
+    def is_secret(self, name: str) -> bool:
+        """Credentials, secrets and names like `*_KEY`, `*_SECRET`, `*_TOKEN`, `*_PASSWORD`."""
+        upper = name.upper()
+        return upper in self.secret_keys or upper.endswith(self.suffixes)
+
+    def add_reads(self, modules: Iterable[ModuleFacts]) -> None:
+        """Every `os.environ` / `os.getenv` read."""
+        for module in modules:
+            for read in module.env_reads:
+                self._read(read)
+
+    def _read(self, read: EnvRead) -> None:
+        name = self.resolver.evaluate(read.name)
+        if not isinstance(name, str):
+            self.warnings.append((read.location, "environment variable name is not statically known"))
+            return
+        default = to_json(self.resolver.evaluate(read.default)) if read.has_default else None
+        if read.has_default and isinstance(default, Unknown):
+            self.warnings.append((read.location, f"default of `{name}` is not statically known"))
+        self._add(name, read.required, default, read.comment, read.location)
+
+    def add_settings(self, model: ModelSpec) -> None:
+        """Fields of a `BaseSettings` subclass, named by env_prefix + field name or alias."""
+        for spec in model.fields:
+            if spec.kind != "field":
+                continue
+            name = spec.validation_alias or spec.alias or model.config.env_prefix + spec.python_name
+            default = spec.default if spec.has_default and not spec.default_factory else None
+            self._add(name.upper(), not spec.has_default, default, spec.description, spec.location)
+
+    def _add(self, name: str, required: bool, default: Any, text: str | None, location: str) -> None:
+        """One read; `default` is None when there is none (or it isn't static)."""
+        row = self.rows.setdefault(name, _Row(name))
+        row.required = row.required or required
+        if default is not None and not isinstance(default, Unknown):
+            row.defaults[location] = default if isinstance(default, str) else _json_text(default)
+        if text and not row.description:
+            row.description = " ".join(text.split())
+        if location not in row.locations:
+            row.locations.append(location)
+
+    def env_vars(self) -> list[EnvVar]:
+        """The rows sorted by name; conflicting defaults are warned about, the first one kept."""
+        result = []
+        for name in sorted(self.rows):
+            row = self.rows[name]
+            secret = self.is_secret(name)
+            values = list(dict.fromkeys(row.defaults.values()))
+            if len(values) > 1:
+                shown = "" if secret else ": " + ", ".join(repr(v) for v in values)
+                self.warnings.append((next(iter(row.defaults)), f"`{name}` is read with different defaults{shown}; "
+                                      "the first one is documented"))
+            default = (REDACTED if secret else values[0]) if values else None
+            description = row.description or self.secret_keys.get(name, "")
+            result.append(EnvVar(name=name, required=row.required, default=default,
+                                 description=description, secret=secret, locations=row.locations))
+        return result
+
+
+def _json_text(value: Any) -> str:
+    import json
+
+    return json.dumps(value, ensure_ascii=False)

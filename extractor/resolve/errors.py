@@ -1,0 +1,51 @@
+"""Errors of the integration (Частые ошибки): `IntegrationError` subclasses with a `code`."""
+
+from __future__ import annotations
+
+from ..model import ErrorDoc
+from .classes import ClassInfo, Hierarchy
+from .handlers import first_paragraph
+from .values import Resolver
+
+CAUSE_ATTRS = ("cause", "message", "description")
+
+
+class ErrorCollector:
+    """Reads code, cause (docstring) and solution from each error class, inheriting solutions."""
+
+    def __init__(self, hierarchy: Hierarchy, resolver: Resolver, bases: tuple[str, ...]) -> None:
+        self.hierarchy = hierarchy
+        self.resolver = resolver
+        self.bases = bases
+        self.warnings: list[tuple[str, str]] = []
+
+    def errors(self) -> list[ErrorDoc]:
+        """One row per error class that has its own `code`, in source order."""
+        rows = []
+        for info in self.hierarchy.all_classes:
+            if info.cls.attr("code") is None or not self.hierarchy.derives_from(info, self.bases):
+                continue
+            code = self.resolver.evaluate(info.cls.attr("code").value)  # type: ignore[union-attr]
+            if not isinstance(code, str | int):
+                self.warnings.append((info.cls.location, f"code of `{info.cls.name}` is not statically known"))
+                continue
+            rows.append(ErrorDoc(code=str(code), cause=self._cause(info), solution=self._inherited(info, "solution"),
+                                 class_name=info.cls.name, location=info.cls.location))
+        return rows
+
+    def _cause(self, info: ClassInfo) -> str:
+        if info.cls.docstring:
+            return first_paragraph(info.cls.docstring)
+        for name in CAUSE_ATTRS:
+            text = self._inherited(info, name)
+            if text:
+                return text
+        return ""
+
+    def _inherited(self, info: ClassInfo, name: str) -> str:
+        for item in self.hierarchy.mro(info):
+            assign = item.cls.attr(name)
+            if assign is not None:
+                value = self.resolver.evaluate(assign.value)
+                return " ".join(value.split()) if isinstance(value, str) else ""
+        return ""

@@ -1,0 +1,186 @@
+"""Handlers and events: decorated functions and methods, their models and default args."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..gather.facts import Assign, ClassDef, Function, ModuleFacts
+from ..gather.values import Call, Ref, Value
+from ..ir import TModel, TPrim, TUnion, Type, Unknown
+from ..options import ExtractOptions
+from .integration import IntegrationFinder
+from .types import TypeResolver
+from .values import Resolver, to_json
+
+RESERVED = frozenset({"name", "method", "request_model", "response_model", "description",
+                      "payload_model", "path", "summary", "tags"})
+
+
+@dataclass
+class Route:
+    """A handler or an event found on a decorated function."""
+
+    kind: str  # "handler" | "event"
+    name: str
+    function: str
+    location: str
+    method: str = "POST"
+    description: str = ""
+    request: Type | None = None
+    response: Type | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)
+
+
+def kebab(name: str) -> str:
+    """`create_payment` / `createPayment` → `create-payment`."""
+    spaced = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name.strip("_"))
+    return re.sub(r"[_\s]+", "-", spaced).lower()
+
+
+def first_paragraph(text: str | None) -> str:
+    """The docstring's first paragraph, folded to one line."""
+    if not text:
+        return ""
+    return " ".join(text.strip().split("\n\n", 1)[0].split())
+
+
+class RouteFinder:
+    """Recognises handler and event decorators by shape and name, through import aliases."""
+
+    def __init__(
+        self, finder: IntegrationFinder, types: TypeResolver, resolver: Resolver, options: ExtractOptions
+    ) -> None:
+        self.finder = finder
+        self.types = types
+        self.resolver = resolver
+        self.options = options
+        self.warnings: list[tuple[str, str]] = []
+
+    def find(self) -> list[Route]:
+        """Every handler and event of the integration, in module and source order."""
+        routes: list[Route] = []
+        for module in self.finder.hierarchy.symbols.modules.values():
+            functions = list(module.functions)
+            functions += [m for c in module.classes.values() for m in c.methods]
+            for function in functions:
+                routes.extend(self._routes(module, function))
+        return routes
+
+    def _routes(self, module: ModuleFacts, function: Function) -> list[Route]:
+        found = []
+        for decorator in function.decorators:
+            kind, method = self._kind(module, decorator)
+            if kind:
+                found.append(self._route(kind, method, decorator, function))
+        return found
+
+    def _kind(self, module: ModuleFacts, decorator: Value) -> tuple[str, str]:
+        func = decorator.func if isinstance(decorator, Call) else decorator
+        if not isinstance(func, Ref):
+            return "", ""
+        if func.last in self.options.handler_decorators:
+            return "handler", ""
+        if func.last in self.options.event_decorators:
+            return "event", ""
+        if func.last in self.options.method_shorthands and self._on_integration(module, func):
+            return "handler", func.last.upper()
+        return "", ""
+
+    def _on_integration(self, module: ModuleFacts, func: Ref) -> bool:
+        owner = func.name.rpartition(".")[0]
+        if owner.rpartition(".")[2] in {"self", "cls"}:
+            return True
+        symbol = self.finder.hierarchy.symbols.lookup(owner)
+        if symbol is None:
+            return False
+        definition = symbol.definition
+        if isinstance(definition, Assign) and isinstance(definition.value, Call):
+            return self.finder.is_integration_call(definition.value)
+        return isinstance(definition, ClassDef)
+
+    def _route(self, kind: str, method: str, decorator: Value, function: Function) -> Route:
+        call = decorator if isinstance(decorator, Call) else Call(decorator, (), (), function.location)
+        route = Route(kind, self._name(call, function), function.name, function.location)
+        route.method = method or self._method(call, function)
+        route.description = self._text(call.kwarg("description"), function) or first_paragraph(function.docstring)
+        model_kw = "payload_model" if kind == "event" else "request_model"
+        route.request = self._model(call.kwarg(model_kw), function) or self._param_model(function)
+        if kind == "handler":
+            route.response = self._response(call.kwarg("response_model"), function)
+            route.overrides = self._overrides(call, function)
+        return route
+
+    def _name(self, call: Call, function: Function) -> str:
+        raw = call.args[0] if call.args else call.kwarg("name")
+        if raw is None:
+            return kebab(function.name)
+        value = self.resolver.evaluate(raw)
+        if isinstance(value, str):
+            return value
+        self.warnings.append((function.location, f"name of `{function.name}` is not statically known; "
+                              f"shown as `{kebab(function.name)}`"))
+        return kebab(function.name)
+
+    def _method(self, call: Call, function: Function) -> str:
+        raw = call.kwarg("method")
+        value = self.resolver.evaluate(raw) if raw is not None else "POST"
+        if isinstance(value, str):
+            return value.upper()
+        self.warnings.append((function.location, f"method of `{function.name}` is not statically known"))
+        return "POST"
+
+    def _text(self, raw: Value | None, function: Function) -> str:
+        value = self.resolver.evaluate(raw) if raw is not None else None
+        if raw is not None and not isinstance(value, str):
+            self.warnings.append((function.location, f"description of `{function.name}` is not static"))
+        return value if isinstance(value, str) else ""
+
+    def _model(self, raw: Value | None, function: Function) -> Type | None:
+        if raw is None:
+            return None
+        return self.types.resolve(raw, function.location)
+
+    def _param_model(self, function: Function) -> Type | None:
+        for param in function.params:
+            if param.annotation is None or param.name in {"self", "cls"}:
+                continue
+            resolved = self.types.resolve(param.annotation, function.location)
+            model = _strip_none(resolved)
+            if isinstance(model, TModel):
+                return model
+        return None
+
+    def _response(self, raw: Value | None, function: Function) -> Type | None:
+        if raw is not None:
+            return self.types.resolve(raw, function.location)
+        if function.returns is None:
+            return None
+        resolved = _strip_none(self.types.resolve(function.returns, function.location))
+        return None if resolved == TPrim("none") else resolved
+
+    def _overrides(self, call: Call, function: Function) -> dict[str, Any]:
+        overrides: dict[str, Any] = {}
+        for key, raw in call.kwargs:
+            if key in RESERVED:
+                continue
+            value = to_json(self.resolver.evaluate(raw))
+            if isinstance(value, Unknown):
+                self.warnings.append((function.location, f"default arg `{key}` of `{function.name}` "
+                                      f"is not statically known: {value.reason}"))
+                continue
+            overrides[key] = value
+        return overrides
+
+
+def _strip_none(type_: Type) -> Type:
+    if isinstance(type_, TUnion):
+        options = tuple(o for o in type_.options if o != TPrim("none"))
+        if len(options) == 1:
+            return options[0]
+        if options:
+            return TUnion(options, type_.discriminator)
+    return type_
+
+

@@ -1,0 +1,166 @@
+"""The integration object: `Integration(...)` (or a class deriving from it) and its arguments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..gather.facts import Assign, ClassDef, ModuleFacts
+from ..gather.values import Call, Ref
+from ..ir import Unknown
+from ..model import Credential, Secret
+from ..options import ExtractOptions
+from .classes import ClassInfo, Hierarchy
+from .values import Resolver, to_json
+
+FIELDS = ("name", "description", "version", "credentials", "secrets", "default_args")
+
+
+@dataclass
+class IntegrationObject:
+    """Where the integration is declared and the keyword values it was given."""
+
+    module: ModuleFacts
+    location: str
+    variable: str | None
+    values: dict[str, Any] = field(default_factory=dict)
+    cls: ClassInfo | None = None
+
+
+class IntegrationFinder:
+    """Finds the integration declaration and reads credentials, secrets and default args."""
+
+    def __init__(self, hierarchy: Hierarchy, resolver: Resolver, options: ExtractOptions) -> None:
+        self.hierarchy = hierarchy
+        self.resolver = resolver
+        self.options = options
+        self.warnings: list[tuple[str, str]] = []
+
+    def find(self) -> list[IntegrationObject]:
+        """Every integration declaration: `x = Integration(...)` or `class X(Integration)`."""
+        found: list[IntegrationObject] = []
+        for module in self.hierarchy.symbols.modules.values():
+            for assign in module.assigns.values():
+                if isinstance(assign.value, Call) and self.is_integration_call(assign.value):
+                    found.append(self._from_call(module, assign, assign.value))
+            for cls in module.classes.values():
+                info = ClassInfo(cls, module)
+                if self.is_integration_class(info):
+                    found.append(self._from_class(info))
+        return found
+
+    def is_integration_call(self, call: Call) -> bool:
+        """`Integration(...)`, `sdk.Integration(...)` or an instance of an integration subclass."""
+        if not isinstance(call.func, Ref):
+            return False
+        if call.func.last in self.options.integration_classes:
+            return self.hierarchy.resolve_class(call.func) is None
+        info = self.hierarchy.resolve_class(call.func)
+        return info is not None and self.is_integration_class(info)
+
+    def is_integration_class(self, info: ClassInfo) -> bool:
+        """A class of the integration deriving from the SDK's `Integration`."""
+        return self.hierarchy.derives_from(info, self.options.integration_classes)
+
+    def _from_call(self, module: ModuleFacts, assign: Assign, call: Call) -> IntegrationObject:
+        obj = IntegrationObject(module, assign.location, assign.name)
+        info = self.hierarchy.resolve_class(call.func) if isinstance(call.func, Ref) else None
+        if info is not None:
+            obj.cls = info
+            obj.values.update(self._class_values(info))
+        for index, key in enumerate(FIELDS[:1]):
+            if index < len(call.args):
+                obj.values[key] = self.resolver.evaluate(call.args[index])
+        for key, value in call.kwargs:
+            obj.values[key] = self.resolver.evaluate(value)
+        return obj
+
+    def _from_class(self, info: ClassInfo) -> IntegrationObject:
+        obj = IntegrationObject(info.module, info.cls.location, None, cls=info)
+        obj.values.update(self._class_values(info))
+        return obj
+
+    def _class_values(self, info: ClassInfo) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for item in reversed(self.hierarchy.mro(info)):
+            for assign in item.cls.attrs:
+                if assign.name in FIELDS:
+                    values[assign.name] = self.resolver.evaluate(assign.value)
+        return values
+
+    def credentials(self, obj: IntegrationObject) -> list[Credential]:
+        """`Credential(key, description, where=…)` entries, positional or keyword."""
+        rows = self._entries(obj, "credentials", self.options.credential_classes, ("key", "description", "where"))
+        return [Credential(key=k, description=d, where=w, location=loc) for k, d, w, loc in rows]
+
+    def secrets(self, obj: IntegrationObject) -> list[Secret]:
+        """`Secret(key, description, format=…)` entries, positional or keyword."""
+        rows = self._entries(obj, "secrets", self.options.secret_classes, ("key", "description", "format"))
+        return [Secret(key=k, description=d, format=f, location=loc) for k, d, f, loc in rows]
+
+    def _entries(
+        self, obj: IntegrationObject, key: str, classes: tuple[str, ...], names: tuple[str, str, str]
+    ) -> list[tuple[str, str, str | None, str]]:
+        value = obj.values.get(key)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.warnings.append((obj.location, f"`{key}` is not a static list: {_reason(value)}"))
+            return []
+        rows = []
+        for item in value:
+            row = self._entry(item, classes, names, obj.location)
+            if row is not None:
+                rows.append(row)
+        return rows
+
+    def _entry(
+        self, item: Any, classes: tuple[str, ...], names: tuple[str, str, str], where: str
+    ) -> tuple[str, str, str | None, str] | None:
+        if isinstance(item, Call):
+            parts = [item.arg(i, n) for i, n in enumerate(names)]
+            where = item.location
+        elif isinstance(item, dict):
+            parts = [item.get(n) for n in names]
+        else:
+            self.warnings.append((where, f"entry is not statically known: {_reason(item)}"))
+            return None
+        key, description, extra = parts
+        if not isinstance(key, str):
+            self.warnings.append((where, f"key is not statically known: {_reason(key)}"))
+            return None
+        if description is not None and not isinstance(description, str):
+            self.warnings.append((where, f"description of `{key}` is not statically known"))
+        if extra is not None and not isinstance(extra, str):
+            self.warnings.append((where, f"`{names[2]}` of `{key}` is not statically known"))
+        text = description if isinstance(description, str) else ""
+        return key, text, extra if isinstance(extra, str) else None, where
+
+    def default_args(self, obj: IntegrationObject) -> dict[str, Any]:
+        """The integration's `default_args` as JSON; what isn't static is left out with a warning."""
+        value = obj.values.get("default_args")
+        if value is None:
+            return {}
+        data = to_json(value) if isinstance(value, dict) else value
+        if not isinstance(data, dict):
+            self.warnings.append((obj.location, f"`default_args` is not static: {_reason(value)}"))
+            return _static_items(value) if isinstance(value, dict) else {}
+        return data
+
+
+def _static_items(value: dict[Any, Any]) -> dict[str, Any]:
+    return {str(k): v for k, v in ((k, to_json(v)) for k, v in value.items()) if not isinstance(v, Unknown)}
+
+
+def _reason(value: Any) -> str:
+    return value.reason if isinstance(value, Unknown) else f"{type(value).__name__} value"
+
+
+def string_value(value: Any) -> str | None:
+    """`value` when it is a string, else None."""
+    return value if isinstance(value, str) else None
+
+
+def class_docstring(cls: ClassDef | None) -> str | None:
+    """The docstring of a class, if any."""
+    return cls.docstring if cls is not None else None

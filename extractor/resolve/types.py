@@ -1,0 +1,228 @@
+"""Annotations → resolved types (extractor.ir): dispatch tables over canonical type names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from ..gather.facts import Assign
+from ..gather.values import BinOp, Call, EllipsisV, Ref, Subscript, Value
+from ..ir import (
+    TDict,
+    TEnum,
+    TList,
+    TLiteral,
+    TModel,
+    TPrim,
+    TTuple,
+    TUnion,
+    TUnknown,
+    TVar,
+    Type,
+    Unknown,
+)
+from .classes import Hierarchy
+from .values import Resolver
+
+_PREFIXES = (
+    ("typing_extensions.", "typing."), ("collections.abc.", "typing."),
+    ("pydantic.v1.", "pydantic."), ("pydantic.types.", "pydantic."),
+    ("pydantic.networks.", "pydantic."), ("pydantic_extra_types.", "pydantic."),
+)
+PRIMITIVES: dict[str, str] = {
+    "builtins.str": "str", "builtins.int": "int", "builtins.float": "float",
+    "builtins.bool": "bool", "builtins.bytes": "bytes", "builtins.bytearray": "bytes",
+    "builtins.object": "object", "builtins.complex": "any", "typing.Any": "any",
+    "typing.AnyStr": "str", "typing.LiteralString": "str", "builtins.None": "none",
+    "datetime.datetime": "datetime", "datetime.date": "date", "datetime.time": "time",
+    "datetime.timedelta": "timedelta", "uuid.UUID": "uuid", "decimal.Decimal": "decimal",
+    "pathlib.Path": "path", "pathlib.PurePath": "path", "ipaddress.IPv4Address": "str",
+    "ipaddress.IPv6Address": "str", "ipaddress.IPv4Network": "str",
+}
+PYDANTIC_PRIMITIVES: dict[str, str] = {
+    "EmailStr": "email", "NameEmail": "str", "HttpUrl": "url", "AnyUrl": "url", "AnyHttpUrl": "url",
+    "PostgresDsn": "url", "RedisDsn": "url", "FileUrl": "url", "WebsocketUrl": "url",
+    "SecretStr": "secret", "SecretBytes": "secret", "Json": "json", "JsonValue": "any",
+    "UUID1": "uuid", "UUID3": "uuid", "UUID4": "uuid", "UUID5": "uuid", "IPvAnyAddress": "str",
+    "PositiveInt": "int", "NegativeInt": "int", "NonNegativeInt": "int", "NonPositiveInt": "int",
+    "StrictInt": "int", "StrictStr": "str", "StrictBool": "bool", "StrictFloat": "float",
+    "PositiveFloat": "float", "NegativeFloat": "float", "NonNegativeFloat": "float",
+    "NonPositiveFloat": "float", "FiniteFloat": "float", "StrictBytes": "bytes",
+    "AwareDatetime": "datetime", "NaiveDatetime": "datetime", "PastDate": "date",
+    "FutureDate": "date", "PastDatetime": "datetime", "FutureDatetime": "datetime",
+    "Base64Str": "str", "Base64Bytes": "bytes", "constr": "str", "conint": "int",
+    "confloat": "float", "condecimal": "decimal", "conbytes": "bytes", "condate": "date",
+    "PaymentCardNumber": "str", "Color": "str", "PhoneNumber": "str",
+}
+LISTS = {"typing.List": False, "builtins.list": False, "typing.Sequence": False,
+         "typing.MutableSequence": False, "typing.Iterable": False, "typing.Collection": False,
+         "typing.Deque": False, "collections.deque": False, "typing.Set": True,
+         "builtins.set": True, "typing.FrozenSet": True, "builtins.frozenset": True,
+         "typing.AbstractSet": True, "typing.MutableSet": True}
+DICTS = frozenset({"typing.Dict", "builtins.dict", "typing.Mapping", "typing.MutableMapping",
+                   "typing.OrderedDict", "collections.OrderedDict", "typing.DefaultDict",
+                   "collections.defaultdict"})
+WRAPPERS = frozenset({"typing.Annotated", "typing.Required", "typing.NotRequired",
+                      "typing.ReadOnly", "typing.Final", "typing.ClassVar", "typing.Awaitable",
+                      "typing.Type"})
+TYPEVAR = frozenset({"typing.TypeVar"})
+
+
+def canonical(name: str) -> str:
+    """`typing_extensions.List` → `typing.List`, `pydantic.networks.HttpUrl` → `pydantic.HttpUrl`."""
+    for old, new in _PREFIXES:
+        if name.startswith(old):
+            return new + name[len(old):]
+    return name
+
+
+class TypeResolver:
+    """Turns annotation values into `Type`s; what can't be resolved is `TUnknown` + warning."""
+
+    def __init__(self, hierarchy: Hierarchy, resolver: Resolver) -> None:
+        self.hierarchy = hierarchy
+        self.resolver = resolver
+        self.warnings: list[tuple[str, str]] = []
+
+    def resolve(self, value: Value | None, location: str, depth: int = 0) -> Type:
+        """The type an annotation value denotes."""
+        if depth > 48:
+            return self._unknown("type nests too deeply", location)
+        handler = _DISPATCH.get(type(value))
+        if handler is None:
+            return self._unknown(f"annotation `{value!r}` is not a type", location)
+        return handler(self, value, location, depth)
+
+    def _unknown(self, reason: str, location: str) -> TUnknown:
+        self.warnings.append((location, reason))
+        return TUnknown(reason, location)
+
+    def _none(self, value: None, location: str, depth: int) -> Type:
+        return TPrim("none")
+
+    def _ref(self, value: Ref, location: str, depth: int) -> Type:
+        info = self.hierarchy.resolve_class(value)
+        if info is not None:
+            if self.hierarchy.is_model(info):
+                return TModel(info.key)
+            if self.hierarchy.is_enum(info):
+                return TEnum(info.key)
+            return self._unknown(f"`{info.cls.name}` is neither a pydantic model nor an Enum", location)
+        symbol = self.hierarchy.symbols.lookup(value.name)
+        if symbol is not None and isinstance(symbol.definition, Assign) and not symbol.rest:
+            return self._alias(symbol.definition, location, depth)
+        return self._external(canonical(value.name), location)
+
+    def _alias(self, assign: Assign, location: str, depth: int) -> Type:
+        value = assign.value
+        is_typevar = isinstance(value, Call) and isinstance(value.func, Ref) and canonical(value.func.name) in TYPEVAR
+        if is_typevar:
+            return TVar(assign.name)
+        return self.resolve(value, assign.location, depth + 1)
+
+    def _external(self, name: str, location: str) -> Type:
+        if name in PRIMITIVES:
+            return TPrim(PRIMITIVES[name])
+        if name.startswith("pydantic.") and name.rpartition(".")[2] in PYDANTIC_PRIMITIVES:
+            return TPrim(PYDANTIC_PRIMITIVES[name.rpartition(".")[2]])
+        if name in LISTS:
+            return TList(TPrim("any"), unique=LISTS[name])
+        if name in DICTS:
+            return TDict(TPrim("str"), TPrim("any"))
+        if name in {"builtins.tuple", "typing.Tuple"}:
+            return TList(TPrim("any"))
+        return self._unknown(f"type `{name}` can't be resolved statically", location)
+
+    def _binop(self, value: BinOp, location: str, depth: int) -> Type:
+        if value.op != "|":
+            return self._unknown(f"`{value.op}` in an annotation", location)
+        left = self.resolve(value.left, location, depth + 1)
+        right = self.resolve(value.right, location, depth + 1)
+        return union(left, right)
+
+    def _call(self, value: Call, location: str, depth: int) -> Type:
+        name = canonical(value.func.name) if isinstance(value.func, Ref) else ""
+        last = name.rpartition(".")[2]
+        if last in {"conlist", "conset", "confrozenset"}:
+            item = value.arg(0, "item_type")
+            return TList(self.resolve(item, location, depth + 1), unique=last != "conlist")
+        if name.startswith("pydantic.") and last in PYDANTIC_PRIMITIVES:
+            return TPrim(PYDANTIC_PRIMITIVES[last])
+        return self._unknown(f"call `{name or '?'}(...)` in an annotation", location)
+
+    def _subscript(self, value: Subscript, location: str, depth: int) -> Type:
+        if not isinstance(value.value, Ref):
+            return self._unknown("subscript of a non-name in an annotation", location)
+        info = self.hierarchy.resolve_class(value.value)
+        name = canonical(value.value.name)
+        items = value.items[:1] if name == "typing.Annotated" else value.items
+        items = tuple(i for i in items if not isinstance(i, EllipsisV))
+        args = () if name == "typing.Literal" else tuple(self.resolve(i, location, depth + 1) for i in items)
+        if info is not None and self.hierarchy.is_model(info):
+            return TModel(info.key, args)
+        generic = _GENERICS.get(name)
+        if generic is not None:
+            return generic(self, value, args, location)
+        if name in LISTS:
+            return TList(args[0] if args else TPrim("any"), unique=LISTS[name])
+        if name in DICTS:
+            return TDict(args[0], args[1]) if len(args) == 2 else TDict(TPrim("str"), TPrim("any"))
+        return self._unknown(f"generic type `{name}` can't be resolved statically", location)
+
+    def _literal(self, value: Subscript, args: tuple[Type, ...], location: str) -> Type:
+        values: list[object] = []
+        for item in value.items:
+            resolved = self.resolver.evaluate(item)
+            if resolved is not None and not isinstance(resolved, str | int | float | bool):
+                return self._unknown("Literal value is not statically known", location)
+            values.append(resolved)
+        return TLiteral(tuple(values))  # type: ignore[arg-type]
+
+    def _tuple(self, value: Subscript, args: tuple[Type, ...], location: str) -> Type:
+        if len(value.items) == 2 and isinstance(value.items[1], EllipsisV):
+            return TList(args[0])
+        return TTuple(args)
+
+    def _optional(self, value: Subscript, args: tuple[Type, ...], location: str) -> Type:
+        return union(*args, TPrim("none"))
+
+    def _union(self, value: Subscript, args: tuple[Type, ...], location: str) -> Type:
+        return union(*args)
+
+    def _first(self, value: Subscript, args: tuple[Type, ...], location: str) -> Type:
+        return args[0] if args else self._unknown("empty wrapper type", location)
+
+    def _last(self, value: Subscript, args: tuple[Type, ...], location: str) -> Type:
+        return args[-1] if args else self._unknown("empty wrapper type", location)
+
+    def _unknown_value(self, value: Unknown, location: str, depth: int) -> Type:
+        return self._unknown(value.reason, value.location or location)
+
+
+def union(*options: Type) -> Type:
+    """A flattened, de-duplicated union (a single option is returned as itself)."""
+    flat: list[Type] = []
+    for option in options:
+        for item in option.options if isinstance(option, TUnion) else (option,):
+            if item not in flat:
+                flat.append(item)
+    return flat[0] if len(flat) == 1 else TUnion(tuple(flat))
+
+
+_GENERICS: dict[str, Callable[[TypeResolver, Subscript, tuple[Type, ...], str], Type]] = {
+    "typing.Literal": TypeResolver._literal,
+    "typing.Optional": TypeResolver._optional,
+    "typing.Union": TypeResolver._union,
+    "builtins.tuple": TypeResolver._tuple,
+    "typing.Tuple": TypeResolver._tuple,
+    "typing.Coroutine": TypeResolver._last,
+    **{name: TypeResolver._first for name in WRAPPERS},
+}
+_DISPATCH: dict[type, Callable[[TypeResolver, Any, str, int], Type]] = {
+    type(None): TypeResolver._none,
+    Ref: TypeResolver._ref,
+    BinOp: TypeResolver._binop,
+    Call: TypeResolver._call,
+    Subscript: TypeResolver._subscript,
+    Unknown: TypeResolver._unknown_value,
+}

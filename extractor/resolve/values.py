@@ -1,0 +1,130 @@
+"""Constant resolution: static values → Python data, following constants across modules."""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from typing import Any
+
+from ..gather.facts import Assign, ClassDef
+from ..gather.values import Attr, BinOp, Call, DictV, EllipsisV, ListV, Ref, Subscript, Value
+from ..ir import Unknown
+from .symbols import MAX_DEPTH, SymbolTable
+
+_OPS: dict[str, Callable[[Any, Any], Any]] = {
+    "+": operator.add, "-": operator.sub, "*": operator.mul, "/": operator.truediv,
+    "//": operator.floordiv, "%": operator.mod,
+}
+MAX_SIZE = 10_000
+
+
+def _safe_op(op: str, left: Any, right: Any) -> Any:
+    numbers = (int, float)
+    both_numbers = isinstance(left, numbers) and isinstance(right, numbers)
+    both_strings = isinstance(left, str) and isinstance(right, str)
+    if op == "*" and isinstance(left, str | list) and isinstance(right, int):
+        return left * right if len(left) * right <= MAX_SIZE else None
+    if both_numbers or (both_strings and op == "+"):
+        try:
+            return _OPS[op](left, right)
+        except (ZeroDivisionError, OverflowError, KeyError):
+            return None
+    if op == "+" and isinstance(left, list) and isinstance(right, list):
+        return left + right
+    return None
+
+
+class Resolver:
+    """Evaluates gathered values; calls stay `Call`s (with resolved arguments) for the caller."""
+
+    def __init__(self, symbols: SymbolTable) -> None:
+        self.symbols = symbols
+
+    def evaluate(self, value: Value | None, depth: int = 0) -> Any:
+        """Python data for `value`: literals, lists, dicts, `Call`s; `Unknown` where not static."""
+        if depth > MAX_DEPTH:
+            return Unknown("constant nests too deeply or refers to itself")
+        handler = _DISPATCH.get(type(value))
+        return handler(self, value, depth) if handler else value
+
+    def _ref(self, value: Ref, depth: int) -> Any:
+        symbol = self.symbols.lookup(value.name)
+        if symbol is None:
+            return Unknown(f"`{value.name}` is not defined in the integration")
+        definition = symbol.definition
+        if isinstance(definition, Assign) and not symbol.rest:
+            return self.evaluate(definition.value, depth + 1)
+        if isinstance(definition, ClassDef) and len(symbol.rest) == 1:
+            member = definition.attr(symbol.rest[0])
+            if member is not None:
+                return self.evaluate(member.value, depth + 1)
+        return Unknown(f"`{value.name}` is not a constant")
+
+    def _binop(self, value: BinOp, depth: int) -> Any:
+        left = self.evaluate(value.left, depth + 1)
+        right = self.evaluate(value.right, depth + 1)
+        result = _safe_op(value.op, left, right)
+        if result is None:
+            return Unknown(f"`{value.op}` expression is not statically known")
+        return result
+
+    def _list(self, value: ListV, depth: int) -> Any:
+        return [self.evaluate(item, depth + 1) for item in value.items]
+
+    def _dict(self, value: DictV, depth: int) -> Any:
+        result: dict[Any, Any] = {}
+        for key, item in value.items:
+            resolved = self.evaluate(key, depth + 1)
+            if isinstance(resolved, Unknown):
+                return resolved
+            result[resolved if _hashable(resolved) else repr(resolved)] = self.evaluate(item, depth + 1)
+        return result
+
+    def _call(self, value: Call, depth: int) -> Any:
+        if isinstance(value.func, Ref) and value.func.name == "builtins.dict" and not value.args:
+            return {k: self.evaluate(v, depth + 1) for k, v in value.kwargs if k != "**"}
+        args = tuple(self.evaluate(a, depth + 1) for a in value.args)
+        kwargs = tuple((k, self.evaluate(v, depth + 1)) for k, v in value.kwargs)
+        return Call(value.func, args, kwargs, value.location)
+
+    def _opaque(self, value: Subscript | Attr | EllipsisV, depth: int) -> Any:
+        return Unknown("expression is not statically known") if not isinstance(value, EllipsisV) else value
+
+
+def _hashable(value: Any) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
+
+
+_DISPATCH: dict[type, Callable[[Resolver, Any, int], Any]] = {
+    Ref: Resolver._ref,
+    BinOp: Resolver._binop,
+    ListV: Resolver._list,
+    DictV: Resolver._dict,
+    Call: Resolver._call,
+    Subscript: Resolver._opaque,
+    Attr: Resolver._opaque,
+    EllipsisV: Resolver._opaque,
+}
+
+
+def to_json(value: Any) -> Any:
+    """JSON data for an evaluated value, or `Unknown` when any part of it isn't static."""
+    if value is None or isinstance(value, str | bool | int | float):
+        return value
+    if isinstance(value, list):
+        items = [to_json(v) for v in value]
+        bad = next((i for i in items if isinstance(i, Unknown)), None)
+        return bad if bad is not None else items
+    if isinstance(value, dict):
+        pairs = {str(k): to_json(v) for k, v in value.items()}
+        bad = next((v for v in pairs.values() if isinstance(v, Unknown)), None)
+        return bad if bad is not None else pairs
+    if isinstance(value, Unknown):
+        return value
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return Unknown("value is not a literal")

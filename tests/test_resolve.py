@@ -1,0 +1,351 @@
+"""Resolve-stage tests: types, fields, handlers, integration object, env vars, errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from extractor.ir import (
+    TDict,
+    TEnum,
+    TList,
+    TLiteral,
+    TModel,
+    TPrim,
+    TTuple,
+    TUnion,
+    TUnknown,
+    TVar,
+)
+from extractor.options import ExtractOptions
+
+from .helpers import resolve_code
+
+MODELS_HEADER = """
+from __future__ import annotations
+import datetime, uuid, decimal
+from enum import Enum, IntEnum
+from typing import Any, Annotated, Dict, Generic, List, Literal, Optional, Sequence, Set, Tuple, TypeVar, Union
+from pydantic import BaseModel, EmailStr, Field, HttpUrl, conint, constr
+
+T = TypeVar("T")
+class Color(str, Enum):
+    RED = "red"
+class Item(BaseModel):
+    x: int
+"""
+
+
+@pytest.mark.parametrize(
+    ("annotation", "expected"),
+    [
+        ("str", TPrim("str")),
+        ("int | None", TUnion((TPrim("int"), TPrim("none")))),
+        ("Optional[float]", TUnion((TPrim("float"), TPrim("none")))),
+        ("Union[int, str, None]", TUnion((TPrim("int"), TPrim("str"), TPrim("none")))),
+        ("List[Item]", TList(TModel("pkg.Item"))),
+        ("list['Item']", TList(TModel("pkg.Item"))),
+        ("Sequence[int]", TList(TPrim("int"))),
+        ("Set[str]", TList(TPrim("str"), unique=True)),
+        ("frozenset[str]", TList(TPrim("str"), unique=True)),
+        ("tuple[int, ...]", TList(TPrim("int"))),
+        ("Tuple[int, str]", TTuple((TPrim("int"), TPrim("str")))),
+        ("Dict[str, Item]", TDict(TPrim("str"), TModel("pkg.Item"))),
+        ("dict", TDict(TPrim("str"), TPrim("any"))),
+        ("Any", TPrim("any")),
+        ("Literal['a', 1, True, None]", TLiteral(("a", 1, True, None))),
+        ("Literal[Color.RED]", TLiteral(("red",))),
+        ("Color", TEnum("pkg.Color")),
+        ("Annotated[int, Field(gt=0)]", TPrim("int")),
+        ("datetime.datetime", TPrim("datetime")),
+        ("uuid.UUID", TPrim("uuid")),
+        ("decimal.Decimal", TPrim("decimal")),
+        ("EmailStr", TPrim("email")),
+        ("HttpUrl", TPrim("url")),
+        ("constr(min_length=1)", TPrim("str")),
+        ("conint(gt=0)", TPrim("int")),
+        ("T", TVar("T")),
+        ("'Item'", TModel("pkg.Item")),
+    ],
+)
+def test_annotation_types(annotation: str, expected: Any) -> None:
+    resolved = resolve_code(MODELS_HEADER + f"class M(BaseModel):\n    f: {annotation}\n")
+    field = resolved.registry.models["pkg.M"].fields[0]
+    assert field.type == expected
+    assert not resolved.warnings
+
+
+def test_unresolvable_type_is_unknown_with_a_location() -> None:
+    resolved = resolve_code("from pydantic import BaseModel\nfrom thirdparty import Money\n"
+                            "class M(BaseModel):\n    price: Money\n")
+    field = resolved.registry.models["pkg.M"].fields[0]
+    assert isinstance(field.type, TUnknown)
+    assert resolved.warnings == [("__init__.py:4", "type `thirdparty.Money` can't be resolved statically")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("a: int", {"has_default": False}),
+        ("a: int = 5", {"has_default": True, "default": 5}),
+        ("a: int = Field(5, description='d')", {"default": 5, "description": "d"}),
+        ("a: int = Field(..., alias='A')", {"has_default": False, "alias": "A"}),
+        ("a: list[int] = Field(default_factory=list)", {"has_default": True, "default_factory": True}),
+        ("a: Annotated[int, Field(ge=1, description='x')] = 3",
+         {"default": 3, "description": "x", "constraints": {"ge": 1}}),
+        ("a: str = Field(serialization_alias='A', validation_alias='aa')",
+         {"serialization_alias": "A", "validation_alias": "aa"}),
+        ("a: int = Field(examples=[1, 2], deprecated=True)", {"examples": [1, 2], "deprecated": True}),
+        ("a: int = Field(exclude=True)", {"exclude": True}),
+        ("a: Color = Color.RED", {"default": "red"}),
+        ("a: int = LIMIT * 2", {"default": 20}),
+        ('a: int\n    """Doc of a."""', {"description": "Doc of a."}),
+    ],
+)
+def test_field_semantics(body: str, expected: dict[str, Any]) -> None:
+    code = MODELS_HEADER + f"LIMIT = 10\nclass M(BaseModel):\n    {body}\n"
+    field = resolve_code(code).registry.models["pkg.M"].fields[0]
+    for key, value in expected.items():
+        assert getattr(field, key) == value, key
+
+
+def test_non_fields_are_skipped_and_computed_fields_kept() -> None:
+    code = MODELS_HEADER + """
+from typing import ClassVar
+from pydantic import PrivateAttr, computed_field
+class M(BaseModel):
+    model_config = {"extra": "allow"}
+    kind: ClassVar[str] = "m"
+    _secret: str = PrivateAttr()
+    a: int
+
+    @computed_field
+    @property
+    def double(self) -> int:
+        \"\"\"Twice a.\"\"\"
+        return self.a * 2
+"""
+    model = resolve_code(code).registry.models["pkg.M"]
+    assert [(f.python_name, f.kind) for f in model.fields] == [("a", "field"), ("double", "computed")]
+    assert model.fields[1].description == "Twice a."
+    assert model.config.extra == "allow"
+
+
+def test_inheritance_across_modules_overrides_in_place() -> None:
+    resolved = resolve_code({
+        "pkg/__init__.py": "",
+        "pkg/base.py": "from pydantic import BaseModel\nclass Base(BaseModel):\n    id: int\n    name: str\n",
+        "pkg/models.py": "from .base import Base\nclass Child(Base):\n    name: str = 'x'\n    extra: bool\n",
+    })
+    fields = resolved.registry.models["pkg.models.Child"].fields
+    assert [(f.python_name, f.has_default) for f in fields] == [("id", False), ("name", True), ("extra", False)]
+
+
+@pytest.mark.parametrize(
+    ("config", "expected"),
+    [
+        ("model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)",
+         {"alias_generator": "to_camel", "populate_by_name": True}),
+        ("class Config:\n        allow_population_by_field_name = True\n        extra = Extra.forbid",
+         {"populate_by_name": True, "extra": "forbid", "pydantic_v1": True}),
+        ("model_config = SettingsConfigDict(env_prefix='APP_')", {"env_prefix": "APP_"}),
+    ],
+)
+def test_model_config(config: str, expected: dict[str, Any]) -> None:
+    code = ("from pydantic import BaseModel, ConfigDict, Extra\nfrom pydantic.alias_generators import to_camel\n"
+            "from pydantic_settings import SettingsConfigDict\n"
+            f"class M(BaseModel):\n    {config}\n    a: int\n")
+    model = resolve_code(code).registry.models["pkg.M"]
+    for key, value in expected.items():
+        assert getattr(model.config, key) == value, key
+
+
+def test_pydantic_v1_optional_implies_default_none() -> None:
+    code = "from typing import Optional\nfrom pydantic.v1 import BaseModel\nclass M(BaseModel):\n    a: Optional[int]\n"
+    field = resolve_code(code).registry.models["pkg.M"].fields[0]
+    assert field.has_default and field.default is None
+
+
+def test_enums_and_generic_models() -> None:
+    code = MODELS_HEADER + """
+from enum import auto
+class Level(IntEnum):
+    LOW = 1
+    HIGH = 2
+class Auto(Enum):
+    A = auto()
+    B = auto()
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+class Uses(BaseModel):
+    page: Page[Item]
+"""
+    registry = resolve_code(code).registry
+    assert registry.enums["pkg.Level"].members == [("LOW", 1), ("HIGH", 2)]
+    assert registry.enums["pkg.Auto"].members == [("A", 1), ("B", 2)]
+    assert registry.models["pkg.Page"].type_params == ("T",)
+    assert registry.models["pkg.Uses"].fields[0].type == TModel("pkg.Page", (TModel("pkg.Item"),))
+
+
+SDK_CODE = '''
+"""Demo."""
+import platform_sdk as sdk
+from platform_sdk import Integration, Credential, Secret, handler, event as on
+from pydantic import BaseModel
+from typing import Annotated, Optional
+
+TIMEOUT = 5000
+CREDS = [Credential("API_KEY", "Ключ API", where="Кабинет")]
+
+integration = Integration(
+    name="Demo",
+    version="1.0.0",
+    credentials=CREDS,
+    secrets=[Secret(key="HOOK_SECRET", description="Подпись", format="hex")],
+    default_args={"timeout": TIMEOUT, "retries": 3},
+)
+
+class Req(BaseModel):
+    a: int
+class Resp(BaseModel):
+    b: str
+RequestAlias = Req
+'''
+
+
+@pytest.mark.parametrize(
+    ("decorator", "signature", "expected"),
+    [
+        ('@integration.handler("create-x", method="put", timeout=TIMEOUT * 2)',
+         "(req: Req, ctx) -> Resp", ("handler", "create-x", "PUT", "pkg.Req", "pkg.Resp", {"timeout": 10000})),
+        ("@integration.get()", "(req: Optional[Req]) -> None", ("handler", "do-it", "GET", "pkg.Req", None, {})),
+        ("@integration.handler", "(req: Annotated[Req, 'x']) -> Optional[Resp]",
+         ("handler", "do-it", "POST", "pkg.Req", "pkg.Resp", {})),
+        ('@handler(name="n", request_model=RequestAlias, response_model=Resp)', "(payload: dict) -> dict",
+         ("handler", "n", "POST", "pkg.Req", "pkg.Resp", {})),
+        ('@sdk.handler("s", retries=0)', "(r: 'Req')", ("handler", "s", "POST", "pkg.Req", None, {"retries": 0})),
+        ('@on("deal.created")', "(payload: Req, ctx) -> None", ("event", "deal.created", "POST", "pkg.Req", None, {})),
+        ('@integration.event(name="e", payload_model=Resp)', "(p)", ("event", "e", "POST", "pkg.Resp", None, {})),
+        ("@app.get('/x')", "(req: Req)", None),
+        ("@staticmethod", "(req: Req)", None),
+    ],
+)
+def test_handlers_and_events(decorator: str, signature: str, expected: tuple[Any, ...] | None) -> None:
+    code = SDK_CODE + f"\n{decorator}\nasync def do_it{signature}:\n    '''Делает.\n\n    Подробно.'''\n"
+    routes = resolve_code(code).routes
+    if expected is None:
+        assert routes == []
+        return
+    route = routes[0]
+    request = route.request.key if isinstance(route.request, TModel) else None
+    response = route.response.key if isinstance(route.response, TModel) else None
+    assert (route.kind, route.name, route.method, request, response, route.overrides) == expected
+    assert route.description == "Делает."
+    assert route.location == f"__init__.py:{code.count(chr(10)) - 3}"
+
+
+def test_integration_object_credentials_secrets_default_args() -> None:
+    resolved = resolve_code(SDK_CODE)
+    assert resolved.declaration is not None and resolved.declaration.values["name"] == "Demo"
+    assert [(c.key, c.description, c.where) for c in resolved.credentials] == [("API_KEY", "Ключ API", "Кабинет")]
+    assert [(s.key, s.description, s.format) for s in resolved.secrets] == [("HOOK_SECRET", "Подпись", "hex")]
+    assert resolved.default_args == {"timeout": 5000, "retries": 3}
+
+
+def test_class_based_integration() -> None:
+    code = '''
+from platform_sdk import Integration, handler
+from pydantic import BaseModel
+class Req(BaseModel):
+    a: int
+class Shop(Integration):
+    name = "Shop"
+    default_args = {"timeout": 1000}
+    @handler("buy")
+    async def buy(self, req: Req) -> None:
+        """Buys."""
+'''
+    resolved = resolve_code(code)
+    assert resolved.declaration is not None and resolved.declaration.values["name"] == "Shop"
+    assert [(r.name, r.function) for r in resolved.routes] == [("buy", "buy")]
+
+
+def test_custom_names_from_options() -> None:
+    code = "from my_sdk import App, endpoint\napp = App(name='X')\n@endpoint('e')\ndef f(): ...\n"
+    options = ExtractOptions(integration_classes=("Integration", "App"), handler_decorators=("handler", "endpoint"))
+    resolved = resolve_code(code, options)
+    assert resolved.declaration is not None and [r.name for r in resolved.routes] == ["e"]
+
+
+def test_env_vars_merge_redact_and_settings() -> None:
+    code = '''
+import os
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+A = os.getenv("SERVICE_URL", "https://a")  # Адрес сервиса
+B = os.environ["SERVICE_URL"]
+C = os.getenv("API_TOKEN", "sk_live_123")
+D = os.getenv("MODE", "a")
+E = os.getenv("MODE", "b")
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="APP_")
+    port: int = Field(8080, description="Порт")
+    db_password: str
+    region: str = Field("eu", alias="CLOUD_REGION")
+'''
+    resolved = resolve_code(code)
+    rows = {e.name: (e.required, e.default, e.description, e.secret) for e in resolved.env_vars}
+    assert rows == {
+        "API_TOKEN": (False, "***", "", True),
+        "APP_DB_PASSWORD": (True, None, "", True),
+        "APP_PORT": (False, "8080", "Порт", False),
+        "CLOUD_REGION": (False, "eu", "", False),
+        "MODE": (False, "a", "", False),
+        "SERVICE_URL": (True, "https://a", "Адрес сервиса", False),
+    }
+    assert any("MODE" in message and "different defaults" in message for _, message in resolved.warnings)
+    assert all("sk_live_123" not in message for _, message in resolved.warnings)
+
+
+def test_errors_hierarchy() -> None:
+    code = '''
+from platform_sdk import IntegrationError
+class BaseErr(IntegrationError):
+    """Base."""
+    solution = "Повторите позже."
+class Declined(BaseErr):
+    """Банк отклонил карту.
+
+    Подробнее."""
+    code = "card_declined"
+class Expired(Declined):
+    code = "card_expired"
+    message = "Карта просрочена."
+    solution = "Другая карта."
+class NotAnError:
+    code = "nope"
+'''
+    errors = resolve_code(code).errors
+    assert [(e.code, e.cause, e.solution, e.class_name) for e in errors] == [
+        ("card_declined", "Банк отклонил карту.", "Повторите позже.", "Declined"),
+        ("card_expired", "Карта просрочена.", "Другая карта.", "Expired"),
+    ]
+
+
+def test_not_static_values_are_warned_never_guessed() -> None:
+    code = '''
+import os
+from platform_sdk import Integration, Credential
+from somewhere import KEY_NAME
+integration = Integration(name="X", credentials=[Credential(KEY_NAME, "d")], default_args={"timeout": os.cpu_count()})
+@integration.handler(f"{KEY_NAME}-x")
+def h(): ...
+'''
+    resolved = resolve_code(code)
+    assert resolved.credentials == [] and resolved.default_args == {}
+    assert resolved.routes[0].name == "h"
+    messages = [m for _, m in resolved.warnings]
+    assert any("key is not statically known" in m for m in messages)
+    assert any("default_args" in m for m in messages)
+    assert any("name of `h` is not statically known" in m for m in messages)
