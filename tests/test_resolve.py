@@ -349,3 +349,37 @@ def h(): ...
     assert any("key is not statically known" in m for m in messages)
     assert any("default_args" in m for m in messages)
     assert any("name of `h` is not statically known" in m for m in messages)
+
+
+def test_positional_none_default_is_a_default() -> None:
+    code = MODELS_HEADER + "class M(BaseModel):\n    a: Optional[str] = Field(None, description='d')\n"
+    field = resolve_code(code).registry.models["pkg.M"].fields[0]
+    assert field.has_default and field.default is None
+
+
+def test_class_based_integration_instantiated_once_is_one_declaration() -> None:
+    code = '''
+import platform_sdk as sdk
+class Shop(sdk.Integration):
+    version = "2.0.0"
+integration = Shop(name="Shop")
+'''
+    resolved = resolve_code(code)
+    assert resolved.declaration is not None
+    assert resolved.declaration.values == {"version": "2.0.0", "name": "Shop"}
+    assert resolved.warnings == []
+
+
+def test_non_model_parameters_draw_no_warning() -> None:
+    code = SDK_CODE + "\n@integration.handler('x')\nasync def x(ctx: sdk.Context, req: Req) -> None: ...\n"
+    resolved = resolve_code(code)
+    assert resolved.routes[0].request == TModel("pkg.Req") and resolved.warnings == []
+
+
+def test_shorthand_on_integration_imported_from_a_submodule_of_the_same_name() -> None:
+    resolved = resolve_code({
+        "pkg/__init__.py": "",
+        "pkg/integration.py": "from sdk import Integration\nintegration = Integration(name='X')\n",
+        "pkg/handlers.py": "from . import integration\n@integration.get('g')\ndef g(): ...\n",
+    })
+    assert [(r.name, r.method) for r in resolved.routes] == [("g", "GET")]

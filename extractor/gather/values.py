@@ -46,6 +46,10 @@ class Call:
             return self.args[index]
         return self.kwarg(name)
 
+    def has(self, index: int, name: str) -> bool:
+        """True when the argument is given, by position or keyword (even as `None`)."""
+        return index < len(self.args) or any(key == name for key, _ in self.kwargs)
+
 
 @dataclass(frozen=True)
 class Subscript:

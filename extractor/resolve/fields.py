@@ -84,7 +84,7 @@ class FieldReader:
             return
         self._default(spec, value)
 
-    def _default(self, spec: FieldSpec, value: Value) -> None:
+    def _default(self, spec: FieldSpec, value: Value | None) -> None:
         if isinstance(value, EllipsisV):
             return
         spec.has_default = True
@@ -94,9 +94,8 @@ class FieldReader:
         spec.default = resolved
 
     def _field_call(self, spec: FieldSpec, call: Call) -> None:
-        default = call.arg(0, "default")
-        if default is not None:
-            self._default(spec, default)
+        if call.has(0, "default"):
+            self._default(spec, call.arg(0, "default"))
         if call.kwarg("default_factory") is not None:
             spec.has_default, spec.default_factory = True, True
         self._apply_field_kwargs(spec, call)

@@ -98,6 +98,11 @@ class RouteFinder:
         definition = symbol.definition
         if isinstance(definition, Assign) and isinstance(definition.value, Call):
             return self.finder.is_integration_call(definition.value)
+        if isinstance(definition, ModuleFacts):
+            declared = definition.assigns.get(owner.rpartition(".")[2])
+            return declared is not None and isinstance(declared.value, Call) and self.finder.is_integration_call(
+                declared.value
+            )
         return isinstance(definition, ClassDef)
 
     def _route(self, kind: str, method: str, decorator: Value, function: Function) -> Route:
@@ -146,8 +151,7 @@ class RouteFinder:
         for param in function.params:
             if param.annotation is None or param.name in {"self", "cls"}:
                 continue
-            resolved = self.types.resolve(param.annotation, function.location)
-            model = _strip_none(resolved)
+            model = _strip_none(self.types.probe(param.annotation, function.location))
             if isinstance(model, TModel):
                 return model
         return None

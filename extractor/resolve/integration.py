@@ -38,16 +38,18 @@ class IntegrationFinder:
 
     def find(self) -> list[IntegrationObject]:
         """Every integration declaration: `x = Integration(...)` or `class X(Integration)`."""
-        found: list[IntegrationObject] = []
+        calls: list[IntegrationObject] = []
+        classes: list[IntegrationObject] = []
         for module in self.hierarchy.symbols.modules.values():
             for assign in module.assigns.values():
                 if isinstance(assign.value, Call) and self.is_integration_call(assign.value):
-                    found.append(self._from_call(module, assign, assign.value))
+                    calls.append(self._from_call(module, assign, assign.value))
             for cls in module.classes.values():
                 info = ClassInfo(cls, module)
                 if self.is_integration_class(info):
-                    found.append(self._from_class(info))
-        return found
+                    classes.append(self._from_class(info))
+        instantiated = {obj.cls.key for obj in calls if obj.cls is not None}
+        return calls + [obj for obj in classes if obj.cls is not None and obj.cls.key not in instantiated]
 
     def is_integration_call(self, call: Call) -> bool:
         """`Integration(...)`, `sdk.Integration(...)` or an instance of an integration subclass."""

@@ -93,6 +93,14 @@ class TypeResolver:
             return self._unknown(f"annotation `{value!r}` is not a type", location)
         return handler(self, value, location, depth)
 
+    def probe(self, value: Value | None, location: str) -> Type:
+        """Resolve without warnings (to test whether a parameter is a model)."""
+        count = len(self.warnings)
+        try:
+            return self.resolve(value, location)
+        finally:
+            del self.warnings[count:]
+
     def _unknown(self, reason: str, location: str) -> TUnknown:
         self.warnings.append((location, reason))
         return TUnknown(reason, location)
