@@ -27,6 +27,9 @@ class TPrim:
     timedelta uuid decimal email url secret path any object json."""
 
     name: str
+    meta: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    """`Annotated` metadata of a nested scalar (constraints, examples) as (key, JSON text) pairs;
+    not part of the type's identity."""
 
 
 @dataclass(frozen=True)

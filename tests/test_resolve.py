@@ -383,3 +383,9 @@ def test_shorthand_on_integration_imported_from_a_submodule_of_the_same_name() -
         "pkg/handlers.py": "from . import integration\n@integration.get('g')\ndef g(): ...\n",
     })
     assert [(r.name, r.method) for r in resolved.routes] == [("g", "GET")]
+
+
+def test_literal_none_default_is_a_default() -> None:
+    code = MODELS_HEADER + "class M(BaseModel):\n    a: Optional[Item] = None\n    b: Optional[Item]\n"
+    fields = resolve_code(code).registry.models["pkg.M"].fields
+    assert [(f.has_default, f.default) for f in fields] == [(True, None), (False, None)]

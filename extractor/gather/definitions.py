@@ -35,7 +35,8 @@ class DefinitionGatherer:
             elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
                 annotation = self.ev.annotation(small.annotation.annotation)
                 value = self.ev.value(small.value) if small.value is not None else None
-                yield Assign(small.target.value, value, location, annotation, comment)
+                yield Assign(small.target.value, value, location, annotation, comment,
+                             has_value=small.value is not None)
 
     def function(self, index: int, node: cst.FunctionDef, owner: str | None = None) -> Function:
         """A function's decorators, parameters, return annotation and docstring."""

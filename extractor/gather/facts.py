@@ -18,6 +18,7 @@ class Assign:
     annotation: Value | None = None
     comment: str | None = None
     docstring: str | None = None
+    has_value: bool = True
 
 
 @dataclass

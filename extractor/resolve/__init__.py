@@ -59,10 +59,10 @@ def resolve(modules: list[ModuleFacts], options: ExtractOptions) -> Resolved:
     keys = {c.key: c.description for c in result.credentials}
     keys.update({s.key: s.description for s in result.secrets})
     env = EnvCollector(resolver, keys, options.secret_name_suffixes)
-    env.add_reads(modules)
     for model in registry.models.values():
         if model.is_settings:
             env.add_settings(model)
+    env.add_reads(modules)
     result.env_vars = env.env_vars()
     errors = ErrorCollector(hierarchy, resolver, options.error_bases)
     result.errors = errors.errors()

@@ -50,7 +50,8 @@ class FieldReader:
         spec.type = self.types.resolve(annotation, assign.location)
         for item in metadata:
             self._metadata(spec, item)
-        self._value(spec, assign.value)
+        if assign.has_value:
+            self._value(spec, assign.value)
         if v1 and not spec.has_default and _is_optional(spec.type):
             spec.has_default, spec.default = True, None
         if spec.description is None:
@@ -77,8 +78,6 @@ class FieldReader:
             spec.constraints[ANNOTATED_TYPES[_last(item.func)]] = to_json(self.resolver.evaluate(item.args[0]))
 
     def _value(self, spec: FieldSpec, value: Value | None) -> None:
-        if value is None:
-            return
         if isinstance(value, Call) and _last(value.func) in FIELD_CALLS:
             self._field_call(spec, value)
             return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +23,9 @@ from ..ir import (
     Unknown,
 )
 from .classes import Hierarchy
-from .values import Resolver
+from .values import Resolver, to_json
+
+META_KEYS = frozenset({"examples", "pattern", "min_length", "max_length", "gt", "ge", "lt", "le", "multiple_of"})
 
 _PREFIXES = (
     ("typing_extensions.", "typing."), ("collections.abc.", "typing."),
@@ -197,6 +200,19 @@ class TypeResolver:
     def _union(self, value: Subscript, args: tuple[Type, ...], location: str) -> Type:
         return union(*args)
 
+    def _annotated(self, value: Subscript, args: tuple[Type, ...], location: str) -> Type:
+        inner = self._first(value, args, location)
+        if not isinstance(inner, TPrim):
+            return inner
+        meta: list[tuple[str, str]] = []
+        for item in value.items[1:]:
+            if isinstance(item, Call) and isinstance(item.func, Ref) and item.func.last == "Field":
+                for key, raw in item.kwargs:
+                    data = to_json(self.resolver.evaluate(raw))
+                    if key in META_KEYS and not isinstance(data, Unknown):
+                        meta.append((key, json.dumps(data, ensure_ascii=False)))
+        return TPrim(inner.name, tuple(meta)) if meta else inner
+
     def _first(self, value: Subscript, args: tuple[Type, ...], location: str) -> Type:
         return args[0] if args else self._unknown("empty wrapper type", location)
 
@@ -225,6 +241,7 @@ _GENERICS: dict[str, Callable[[TypeResolver, Subscript, tuple[Type, ...], str], 
     "typing.Tuple": TypeResolver._tuple,
     "typing.Coroutine": TypeResolver._last,
     **{name: TypeResolver._first for name in WRAPPERS},
+    "typing.Annotated": TypeResolver._annotated,
 }
 _DISPATCH: dict[type, Callable[[TypeResolver, Any, str, int], Type]] = {
     type(None): TypeResolver._none,

@@ -1,0 +1,130 @@
+"""The code examples of a handler: the TypeScript call (Использование) and the curl request.
+
+Both are built from the handler's request example, so they carry the same data; the
+TypeScript one type-checks against the interfaces of API Reference (`satisfies`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from typing import Final
+from urllib.parse import quote
+
+from extractor.model import Handler
+from extractor.render.filters import bash_quote, fold, plain, to_json
+
+WEBHOOK_BASE_PLACEHOLDER: Final = "{WEBHOOK_BASE_URL}"
+"""Stays literal in the document unless a base URL is configured."""
+
+ENDPOINT_FORMAT: Final = "/integrations/{{id}}/handlers/{name}/execute"
+"""The platform's execute endpoint; `{id}` (the integration id) stays literal."""
+
+_BODYLESS: Final = frozenset({"GET", "HEAD"})
+_METHOD: Final = re.compile(r"[A-Z][A-Z0-9_-]*")
+
+
+def url_segment(name: str) -> str:
+    """A handler name as one URL path segment (percent-encoded when it has to be)."""
+    return quote(fold(name), safe="")
+
+
+def endpoint_path(handler: Handler) -> str:
+    """`/integrations/{id}/handlers/<name>/execute`."""
+    return ENDPOINT_FORMAT.format(name=url_segment(handler.name))
+
+
+def webhook_url(handler: Handler, base_url: str | None) -> str:
+    """`<base>/webhook/<name>`, `{WEBHOOK_BASE_URL}` standing for the base when not given."""
+    base = fold(base_url).rstrip("/") if base_url else WEBHOOK_BASE_PLACEHOLDER
+    return f"{base}/webhook/{url_segment(handler.name)}"
+
+
+def method_of(handler: Handler) -> str:
+    """The handler's HTTP method, upper-case (`POST` when missing or not a method token)."""
+    method = fold(handler.method).upper()
+    return method if _METHOD.fullmatch(method) else "POST"
+
+
+def _comment(handler: Handler) -> list[str]:
+    description = plain(handler.description).strip()
+    if not description:
+        return [f"// Вызов handler {fold(handler.name)}"]
+    return [f"// {line.strip()}".rstrip() for line in description.split("\n")]
+
+
+def _request_lines(handler: Handler) -> list[str]:
+    request = handler.request
+    if request is None:
+        return []
+    if request.example is None:
+        return [f"declare const request: {request.interface};", ""]
+    return [f"const request = {to_json(request.example)} satisfies {request.interface};", ""]
+
+
+def _fetch_lines(handler: Handler) -> list[str]:
+    method = method_of(handler)
+    url = json.dumps(endpoint_path(handler))
+    if handler.request is None:
+        return [f'const response = await fetch({url}, {{ method: "{method}" }});']
+    if method in _BODYLESS:
+        return [
+            "const query = new URLSearchParams(",
+            "\tObject.entries(request).map(([key, value]) => [",
+            "\t\tkey,",
+            '\t\ttypeof value === "string" ? value : JSON.stringify(value),',
+            "\t]),",
+            ");",
+            f'const response = await fetch({url} + "?" + query.toString(), {{ method: "{method}" }});',
+        ]
+    return [
+        f"const response = await fetch({url}, {{",
+        f'\tmethod: "{method}",',
+        '\theaders: { "Content-Type": "application/json" },',
+        "\tbody: JSON.stringify(request),",
+        "});",
+    ]
+
+
+def usage_example(handler: Handler) -> str:
+    """The TypeScript example: a comment, the typed request, the fetch call, the typed result."""
+    lines = [*_comment(handler), *_request_lines(handler), *_fetch_lines(handler)]
+    if handler.response is not None and method_of(handler) != "HEAD":
+        lines.append(f"const result: {handler.response.interface} = await response.json();")
+    return "\n".join(lines)
+
+
+def _shell_url(handler: Handler, base_url: str | None) -> str:
+    url = webhook_url(handler, base_url)
+    if not base_url:
+        return url  # `{WEBHOOK_BASE_URL}` is literal text for bash, the rest is URL-safe
+    base, _, rest = url.rpartition("/webhook/")
+    return f"{shlex.quote(base)}/webhook/{rest}"
+
+
+def _query_args(example: object) -> list[str]:
+    if not isinstance(example, dict):
+        return [f"--data-urlencode {bash_quote(to_json(example))}"]
+    return [
+        "--data-urlencode "
+        + bash_quote(f"{key}={value if isinstance(value, str) else json.dumps(value)}")
+        for key, value in example.items()
+    ]
+
+
+def curl_example(handler: Handler, base_url: str | None) -> str:
+    """The curl request to the webhook URL, with the request example as its JSON body."""
+    method = method_of(handler)
+    url = _shell_url(handler, base_url)
+    request = handler.request
+    if request is None:
+        return f"curl -X {method} {url}"
+    if method in _BODYLESS:
+        if request.example is None:
+            return f"curl -G {url}"
+        return " \\\n  ".join([f"curl -G {url}", *_query_args(request.example)])
+    body = "@request.json" if request.example is None else bash_quote(to_json(request.example))
+    return " \\\n  ".join(
+        [f"curl -X {method} {url}", '-H "Content-Type: application/json"', f"-d {body}"]
+    )

@@ -1,0 +1,95 @@
+"""Values the templates need that are derived from the doc model (examples, URLs, bullets)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from extractor.model import EnvVar, Handler, Integration, JsonValue
+from extractor.render import examples
+from extractor.render.filters import fold
+
+
+@dataclass(frozen=True)
+class HandlerView:
+    """One handler with its per-handler parts ready for the templates."""
+
+    handler: Handler
+    title: str
+    """The handler's name for sub-headings (its function name when the name is blank)."""
+    method: str
+    endpoint: str
+    webhook_url: str
+    usage: str
+    curl: str
+    own_default_args: dict[str, JsonValue] | None
+    """The handler's effective default args when they differ from the integration's."""
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A Требования bullet: `label` + `key` (inline code) + `description`, or free text."""
+
+    label: str
+    key: str
+    description: str
+
+
+@dataclass(frozen=True)
+class DocView:
+    """Everything derived, next to the model itself (`doc`) in the template context."""
+
+    title: str
+    """The integration's name (its slug when the name is blank)."""
+    several: bool
+    capabilities: list[str]
+    handlers: list[HandlerView]
+    requirements: list[Requirement]
+    secret_env_vars: list[EnvVar]
+
+
+def handler_view(doc: Integration, handler: Handler, base_url: str | None) -> HandlerView:
+    """The derived parts of one handler."""
+    own = handler.default_args if handler.default_args != doc.default_args else None
+    return HandlerView(
+        handler=handler,
+        title=fold(handler.name) or fold(handler.function) or "handler",
+        method=examples.method_of(handler),
+        endpoint=examples.endpoint_path(handler),
+        webhook_url=examples.webhook_url(handler, base_url),
+        usage=examples.usage_example(handler),
+        curl=examples.curl_example(handler, base_url),
+        own_default_args=own,
+    )
+
+
+def requirements(doc: Integration) -> list[Requirement]:
+    """Требования: the model's own list, else credentials, secrets and required env vars."""
+    if doc.requirements:
+        return [Requirement("", "", item) for item in doc.requirements if fold(item)]
+    items = [Requirement("Ключ", item.key, item.description) for item in doc.credentials]
+    items += [Requirement("Секрет", item.key, item.description) for item in doc.secrets]
+    known = {item.key for item in items}
+    items += [
+        Requirement("Переменная окружения", var.name, var.description)
+        for var in doc.env_vars
+        if var.required and var.name not in known
+    ]
+    return items
+
+
+def secret_env_vars(doc: Integration) -> list[EnvVar]:
+    """Secret environment variables that are not already credentials or secrets."""
+    known = {item.key for item in doc.credentials} | {item.key for item in doc.secrets}
+    return [var for var in doc.env_vars if var.secret and var.name not in known]
+
+
+def build_view(doc: Integration, base_url: str | None) -> DocView:
+    """The derived values of the whole document."""
+    return DocView(
+        title=fold(doc.name) or fold(doc.slug) or "Интеграция",
+        several=len(doc.handlers) > 1,
+        capabilities=[item for item in doc.capabilities if fold(item)],
+        handlers=[handler_view(doc, handler, base_url) for handler in doc.handlers],
+        requirements=requirements(doc),
+        secret_env_vars=secret_env_vars(doc),
+    )

@@ -1,0 +1,33 @@
+"""What the typescript stage carries while it builds one block: registry, mode, names, warnings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractor.ir import Registry, TModel
+from extractor.model import DocWarning
+from extractor.typescript.naming import Mode
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where a type is used: `file:line` and a label such as `Model.field`, for warnings."""
+
+    location: str
+    label: str
+
+
+@dataclass
+class Context:
+    """The state of one `build_doc_model` call."""
+
+    registry: Registry
+    mode: Mode
+    names: dict[TModel, str] = field(default_factory=dict)
+    warnings: list[DocWarning] = field(default_factory=list)
+
+    def warn(self, location: str, message: str) -> None:
+        """Record a warning once (the same type may be rendered several times)."""
+        warning = DocWarning(location=location, message=message)
+        if warning not in self.warnings:
+            self.warnings.append(warning)

@@ -1,0 +1,73 @@
+"""The interface block of a root type and its `DocModel`: the stage's entry point."""
+
+from __future__ import annotations
+
+from extractor.ir import Registry, TModel, Type
+from extractor.model import DocModel, DocWarning, ModelField
+from extractor.typescript.collect import interface_names, reachable_models, wire_fields
+from extractor.typescript.context import Context, Site
+from extractor.typescript.examples import example_value
+from extractor.typescript.fields import clean_text, field_lines, jsdoc, model_field
+from extractor.typescript.labels import python_label
+from extractor.typescript.naming import Mode
+from extractor.typescript.types import ts_type
+
+EXTRA_ALLOW_LINE = "\t[key: string]: unknown;"
+
+
+def build_doc_model(
+    root: Type, registry: Registry, *, interface: str, mode: Mode
+) -> tuple[DocModel, list[DocWarning]]:
+    """Turn a resolved type into the doc model's `DocModel` and the warnings met on the way.
+
+    A model root becomes `interface <interface> {…}`; any other root becomes
+    `type <interface> = …;`. Every model reachable through the fields shown in `mode` gets its
+    own interface after it (`I` + model name), each once, in first-reference order.
+    """
+    ctx = Context(registry=registry, mode=mode)
+    models = reachable_models(root, registry, mode)
+    ctx.names = interface_names(models, registry, interface, root)
+    blocks: list[str] = []
+    fields: list[ModelField] = []
+    if root not in ctx.names:
+        site = Site(_root_location(root, registry), interface)
+        blocks.append(f"type {interface} = {ts_type(root, ctx, site)};\n")
+    for model in models:
+        text, entries = interface_block(model, ctx)
+        blocks.append(text)
+        if model == root:
+            fields = entries
+    spec = registry.models.get(root.key) if isinstance(root, TModel) else None
+    doc = DocModel(
+        model=python_label(root, registry),
+        interface=interface,
+        description=clean_text(spec.docstring) if spec else None,
+        location=spec.location if spec else None,
+        mode=mode,
+        fields=fields,
+        typescript="\n".join(blocks),
+        example=example_value(root, ctx),
+    )
+    return doc, ctx.warnings
+
+
+def interface_block(model: TModel, ctx: Context) -> tuple[str, list[ModelField]]:
+    """`interface IName { … }` for one model instance, and its fields' doc entries."""
+    spec = ctx.registry.models[model.key]
+    lines = jsdoc((clean_text(spec.docstring) or "").splitlines(), "")
+    lines.append(f"interface {ctx.names[model]} {{")
+    entries: list[ModelField] = []
+    for field in wire_fields(model, ctx.registry, ctx.mode):
+        entry = model_field(field, ctx, spec.name)
+        entries.append(entry)
+        lines += field_lines(field, entry)
+    if spec.config.extra == "allow":
+        lines.append(EXTRA_ALLOW_LINE)
+    lines.append("}")
+    return "\n".join(lines) + "\n", entries
+
+
+def _root_location(root: Type, registry: Registry) -> str:
+    if isinstance(root, TModel) and root.key in registry.models:
+        return registry.models[root.key].location
+    return getattr(root, "location", "") or ""

@@ -1,0 +1,603 @@
+"""Tests of the render stage: document structure, tables, safety against hostile text, overrides."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shlex
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from extractor.errors import TemplateError
+from extractor.model import (
+    ChangelogEntry,
+    Credential,
+    DocModel,
+    EnvVar,
+    ErrorDoc,
+    Event,
+    Handler,
+    Integration,
+    ModelField,
+    Secret,
+)
+from extractor.regions_format import LOOSE_MARKER_RE, MARKER_RE, REGION_NAMES
+from extractor.render import render_markdown, shipped_template_dir, template_search_path
+from extractor.render.filters import (
+    bash_quote,
+    cell,
+    cellcode,
+    code,
+    fenced,
+    fold,
+    heading,
+    joined_lines,
+    text,
+)
+
+MD = MarkdownIt("commonmark").enable("table")
+ZWSP = "\u200b"
+REPO = Path(__file__).resolve().parent.parent
+
+# --------------------------------------------------------------------------- documents
+
+
+def model(name: str, fields: dict[str, str], example: object, doc: str = "") -> DocModel:
+    """A DocModel with a tab-indented interface, as the TypeScript stage makes it."""
+    interface = f"I{name}"
+    members = "".join(f"\t{key}: {ts};\n" for key, ts in fields.items())
+    comment = f"/** {doc} */\n" if doc else ""
+    return DocModel(
+        model=name,
+        interface=interface,
+        fields=[
+            ModelField(name=key, python_name=key, ts_type=ts, required=True)
+            for key, ts in fields.items()
+        ],
+        typescript=f"{comment}interface {interface} {{\n{members}}}",
+        example=example,
+    )
+
+
+CREATE_REQUEST = model(
+    "CreatePaymentRequest",
+    {"amount": "number", "currency": "string", "note": "string | null"},
+    {"amount": 1000, "currency": "usd", "note": "It's \"quoted\" {{ x }}"},
+)
+CREATE_RESPONSE = model(
+    "CreatePaymentResponse", {"id": "string", "status": '"ok" | "failed"'}, {"id": "pi_1"}
+)
+LIST_REQUEST = model("ListPaymentsRequest", {"limit": "number", "cursor": "string"}, None)
+
+
+def handler(name: str, **kwargs: object) -> Handler:
+    return Handler(name=name, function=name.replace("-", "_"), location="h.py:1", **kwargs)
+
+
+def full_doc(handlers: list[Handler] | None = None) -> Integration:
+    """An integration with every section filled."""
+    if handlers is None:
+        handlers = [
+            handler(
+                "create-payment",
+                description="Создаёт платёж в Stripe.",
+                request=CREATE_REQUEST,
+                response=CREATE_RESPONSE,
+                default_args={"timeout": 10000, "retries": 3},
+            )
+        ]
+    return Integration(
+        name="Stripe Payments",
+        slug="stripe",
+        description="Приём платежей и возвраты.",
+        capabilities=["принимать платежи картой", "оформлять возвраты"],
+        version="1.2.0",
+        credentials=[
+            Credential(key="STRIPE_API_KEY", description="Секретный ключ API", where="Dashboard")
+        ],
+        secrets=[Secret(key="STRIPE_WEBHOOK_SECRET", description="Подпись", format="whsec_…")],
+        default_args={"timeout": 5000, "retries": 3},
+        handlers=handlers,
+        events=[
+            Event(
+                name="payment.succeeded",
+                description="Оплата прошла.",
+                payload=model("Paid", {"id": "string", "amount-cents": "number"}, {"id": "x"}),
+                location="e.py:1",
+            )
+        ],
+        errors=[ErrorDoc(code="card_declined", cause="Отказ банка.", solution="Другая карта.",
+                         class_name="CardDeclinedError")],
+        env_vars=[
+            EnvVar(name="STRIPE_API_BASE", required=True, description="Базовый URL"),
+            EnvVar(name="STRIPE_TOKEN", required=False, default="***", secret=True),
+        ],
+        changelog=[
+            ChangelogEntry(version="1.2.0", date="2026-10-01", changes="- Возвраты\n- Исправления"),
+            ChangelogEntry(version="1.0.0", changes="Первый выпуск"),
+        ],
+    )
+
+
+def several_doc() -> Integration:
+    return full_doc(
+        [
+            handler("create-payment", description="Создаёт платёж.", request=CREATE_REQUEST,
+                    response=CREATE_RESPONSE, default_args={"timeout": 10000, "retries": 3}),
+            handler("list-payments", method="GET", request=LIST_REQUEST,
+                    default_args={"timeout": 5000, "retries": 3}),
+            handler("ping", default_args={"timeout": 5000, "retries": 3}),
+        ]
+    )
+
+
+def empty_doc() -> Integration:
+    return Integration(name="Empty", slug="empty")
+
+
+# --------------------------------------------------------------------------- inspection
+
+
+def headings(source: str) -> list[tuple[int, str]]:
+    tokens = MD.parse(source)
+    return [
+        (int(token.tag[1]), inline_text(tokens[index + 1]))
+        for index, token in enumerate(tokens)
+        if token.type == "heading_open"
+    ]
+
+
+def inline_text(token: Token) -> str:
+    parts = [child.content for child in token.children or [] if child.type != "softbreak"]
+    return "".join(parts).replace(ZWSP, "")
+
+
+def expected_headings(
+    title: str, subs: list[str], own_args: list[str]
+) -> list[tuple[int, str]]:
+    """The document skeleton of template-structure.md, with per-handler sub-headings."""
+    return [
+        (1, title), (2, "Обзор"), (2, "Требования"), (2, "Настройка"),
+        (3, "Шаг 1: Создание интеграции"), (3, "Шаг 2: Добавление Credentials"),
+        (3, "Шаг 3: Добавление Secrets"), (3, "Шаг 4: Создание Handlers"),
+        (2, "Использование"), *[(3, name) for name in subs],
+        (2, "Webhook URL"), *[(3, name) for name in subs],
+        (2, "API Reference"), (3, "Эндпоинты"),
+        (3, "Параметры запроса"), *[(4, name) for name in subs],
+        (3, "Параметры ответа"), *[(4, name) for name in subs],
+        (2, "Конфигурация"), (3, "Переменные окружения"), (3, "Default Args для Handlers"),
+        *[(4, name) for name in own_args],
+        (2, "События"), (2, "Troubleshooting"), (3, "Частые ошибки"), (2, "Безопасность"),
+        (2, "Ограничения"), (2, "Changelog"), (2, "Следующие шаги"),
+    ]  # fmt: skip
+
+
+def tables(source: str) -> list[tuple[list[str], list[list[str]]]]:
+    """Every table: header cell texts and body rows' cell texts."""
+    result: list[tuple[list[str], list[list[str]]]] = []
+    rows: list[list[str]] = []
+    for token in MD.parse(source):
+        if token.type == "table_open":
+            rows = []
+            result.append(([], rows))
+        elif token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and result and rows and token.level >= 4:
+            rows[-1].append(inline_text(token))
+        elif token.type == "thead_close":
+            result[-1][0].extend(rows.pop())
+    return result
+
+
+def raw_cell_counts(source: str) -> list[list[int]]:
+    """Cells per source line of each table, splitting at unescaped `|` like markdown-it."""
+    lines = source.split("\n")
+    counts = []
+    for token in MD.parse(source):
+        if token.type == "table_open" and token.map:
+            start, end = token.map
+            counts.append([_split_count(line) for line in lines[start:end]])
+    return counts
+
+
+def _split_count(line: str) -> int:
+    pipes = sum(
+        1 for index, char in enumerate(line) if char == "|" and (index == 0 or line[index - 1] != "\\")
+    )
+    return pipes - 1
+
+
+def structure(source: str) -> list[tuple[str, ...]]:
+    """Block tokens (fence info included) and every non-text inline token, in order."""
+    shape: list[tuple[str, ...]] = []
+    for token in MD.parse(source):
+        if token.type == "inline":
+            shape += [(child.type,) for child in token.children or [] if child.type != "text"]
+        elif token.type in ("html_block", "fence"):
+            shape.append((token.type, token.info, token.content if token.type == "html_block" else ""))
+        else:
+            shape.append((token.type, token.tag))
+    return shape
+
+
+def fences(source: str, info: str) -> list[str]:
+    return [token.content for token in MD.parse(source) if token.type == "fence" and token.info == info]
+
+
+def section(source: str, title: str) -> str:
+    """The source of one `## title` section."""
+    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", source, re.M | re.S)
+    assert match, title
+    return match.group(1)
+
+
+TEMPLATE_PLACEHOLDERS = [
+    "{Название}", "{KEY_1}", "{KEY_2}", "{SECRET_1}", "{handler-name}", "{Код примера}",
+    "{handler}", "{Name}", "{param1}", "{param2}", "{field1}", "{field2}", "{VAR_NAME}",
+    "{event.name}", "{ field: type }", "{Проблема}", "{Команда или действие для решения}",
+    "{error_code}",
+]  # fmt: skip
+
+
+def assert_clean_output(out: str) -> None:
+    assert "\r" not in out
+    assert out.endswith("\n") and not out.endswith("\n\n")
+    assert "\n\n\n" not in out
+    assert all(line == line.rstrip(" \t") for line in out.split("\n"))
+    for banned in ("::: info", "Инструкция", "Как использовать", "Удалите перед публикацией"):
+        assert banned not in out
+    for placeholder in TEMPLATE_PLACEHOLDERS:
+        assert placeholder not in out
+    leftovers = set(re.findall(r"\{[A-Za-zА-Яа-яЁё_][\w.-]*\}", out)) - {"{id}", "{WEBHOOK_BASE_URL}"}
+    assert not leftovers
+    assert [m.groups() for m in MARKER_RE.finditer(out)] == [
+        (kind, name) for name in REGION_NAMES for kind in ("begin", "end")
+    ]
+    assert len(LOOSE_MARKER_RE.findall(out)) == 2 * len(REGION_NAMES)
+    for info in ("json", "typescript"):
+        for block in fences(out, info):
+            assert not re.search(r"^ +\S", block, re.M), block
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def test_full_document_headings_tables_and_content() -> None:
+    out = render_markdown(full_doc())
+    assert_clean_output(out)
+    assert headings(out) == expected_headings("Stripe Payments", [], ["create-payment"])
+    assert [header for header, _ in tables(out)] == [
+        ["Ключ", "Описание", "Где получить"],
+        ["Ключ", "Описание", "Формат"],
+        ["Handler", "Описание", "HTTP метод"],
+        ["Метод", "Эндпоинт", "Описание"],
+        ["Переменная", "Описание", "Обязательная"],
+        ["Событие", "Описание", "Payload"],
+        ["Ошибка", "Причина", "Решение"],
+        ["Версия", "Дата", "Изменения"],
+    ]
+    for counts in raw_cell_counts(out):
+        assert set(counts) == {3}
+    body = {tuple(header): rows for header, rows in tables(out)}
+    assert body[("Метод", "Эндпоинт", "Описание")] == [
+        ["POST", "/integrations/{id}/handlers/create-payment/execute", "Создаёт платёж в Stripe."]
+    ]
+    assert body[("Переменная", "Описание", "Обязательная")] == [
+        ["STRIPE_API_BASE", "Базовый URL", "Да"],
+        ["STRIPE_TOKEN", "По умолчанию: ***.", "Нет"],
+    ]
+    assert body[("Событие", "Описание", "Payload")] == [
+        ["payment.succeeded", "Оплата прошла.", '{ id: string; "amount-cents": number }']
+    ]
+    assert body[("Версия", "Дата", "Изменения")] == [
+        ["1.2.0", "2026-10-01", "Возвраты; Исправления"],
+        ["1.0.0", "—", "Первый выпуск"],
+    ]
+    assert "Stripe Payments интеграция позволяет:\n\n- принимать платежи картой\n" in out
+    assert "- Ключ `STRIPE_API_KEY` — Секретный ключ API\n" in out
+    assert "2. Введите название: `Stripe Payments`" in out
+    assert "```\nPOST {WEBHOOK_BASE_URL}/webhook/create-payment\n```" in out
+    assert fences(out, "json")[0] == '{\n\t"timeout": 5000,\n\t"retries": 3\n}\n'
+    assert "::: warning Важно\n" in section(out, "Безопасность")
+    assert "`STRIPE_WEBHOOK_SECRET`" in section(out, "Безопасность")
+
+
+def test_single_handler_has_no_handler_subheadings_and_same_args_no_block() -> None:
+    doc = full_doc([handler("ping", default_args={"timeout": 5000, "retries": 3})])
+    out = render_markdown(doc)
+    assert headings(out) == expected_headings("Stripe Payments", [], [])
+    assert "Handler доступен по URL:" in out
+    assert "Handler не принимает параметров." in out
+    assert "Handler не возвращает данных." in out
+
+
+def test_several_handlers_repeat_in_model_order() -> None:
+    out = render_markdown(several_doc())
+    assert_clean_output(out)
+    names = ["create-payment", "list-payments", "ping"]
+    assert headings(out) == expected_headings("Stripe Payments", names, ["create-payment"])
+    endpoints = {tuple(h): rows for h, rows in tables(out)}[("Метод", "Эндпоинт", "Описание")]
+    assert [row[0] for row in endpoints] == ["POST", "GET", "POST"]
+    assert [row[1] for row in endpoints] == [
+        f"/integrations/{{id}}/handlers/{name}/execute" for name in names
+    ]
+    assert endpoints[1][2] == "Выполнить handler"
+    webhook = section(out, "Webhook URL")
+    assert webhook.index("webhook/create-payment") < webhook.index("webhook/list-payments")
+    assert "curl -G {WEBHOOK_BASE_URL}/webhook/list-payments" in webhook
+    assert "curl -X POST {WEBHOOK_BASE_URL}/webhook/ping\n" in webhook
+    usage = fences(out, "typescript")[:3]
+    assert "satisfies ICreatePaymentRequest;" in usage[0]
+    assert "declare const request: IListPaymentsRequest;" in usage[1]
+    assert 'fetch("/integrations/{id}/handlers/ping/execute", { method: "POST" })' in usage[2]
+
+
+def test_empty_document_says_so_in_sentences_and_has_no_tables() -> None:
+    out = render_markdown(empty_doc())
+    assert_clean_output(out)
+    assert headings(out) == expected_headings("Empty", [], [])
+    assert tables(out) == []
+    for sentence in (
+        "Описание интеграции пока не добавлено.",
+        "Интеграция не требует ключей, токенов или аккаунтов.",
+        "Интеграция не требует credentials.",
+        "Интеграция не требует secrets.",
+        "Интеграция не создаёт handlers.",
+        "Интеграция не принимает webhook-запросы.",
+        "Интеграция не предоставляет эндпоинтов.",
+        "Интеграция не читает переменные окружения.",
+        "Интеграция не задаёт default args.",
+        "Интеграция не обрабатывает входящие события.",
+        "Интеграция не объявляет собственных ошибок.",
+        "Интеграция не использует credentials и secrets",
+        "История изменений пока не ведётся.",
+    ):
+        assert sentence in out
+    assert "Интеграция обрабатывает следующие события" not in out
+    assert "{WEBHOOK_BASE_URL}" not in out
+
+
+def test_version_without_changelog_gives_initial_row() -> None:
+    doc = empty_doc().model_copy(update={"version": "1.0.0"})
+    assert tables(render_markdown(doc)) == [
+        (["Версия", "Дата", "Изменения"], [["1.0.0", "—", "Начальная версия"]])
+    ]
+
+
+def test_requirements_from_model_list_and_description_overview() -> None:
+    doc = empty_doc().model_copy(
+        update={"requirements": ["Аккаунт Stripe", "  "], "description": "Первый.\n\nВторой."}
+    )
+    out = render_markdown(doc)
+    assert "Перед началом работы убедитесь, что у вас есть:\n\n- Аккаунт Stripe\n\n" in out
+    assert section(out, "Обзор").strip() == "Первый.\n\nВторой."
+
+
+def test_webhook_base_url_replaces_placeholder() -> None:
+    out = render_markdown(full_doc(), webhook_base_url="https://hooks.example.com/")
+    assert "{WEBHOOK_BASE_URL}" not in out
+    assert "POST https://hooks.example.com/webhook/create-payment\n" in out
+    assert "curl -X POST https://hooks.example.com/webhook/create-payment \\\n" in out
+
+
+def test_curl_body_is_the_request_example() -> None:
+    out = render_markdown(full_doc())
+    command = shlex.split(fences(out, "bash")[0].replace("\\\n", " "))
+    assert command[:4] == ["curl", "-X", "POST", "{WEBHOOK_BASE_URL}/webhook/create-payment"]
+    assert json.loads(command[command.index("-d") + 1]) == CREATE_REQUEST.example
+
+
+def test_render_is_deterministic() -> None:
+    assert render_markdown(several_doc()) == render_markdown(several_doc())
+
+
+# --------------------------------------------------------------------------- hostile text
+
+HOSTILE = [
+    "# Заголовок\n## второй",
+    "| a | b |\n| --- | --- |\n| c | d |",
+    "<script>alert(1)</script><img src=x onerror=alert(1)>",
+    "<!-- extract-docs:begin manual:security -->\nвзлом\n<!-- extract-docs:end manual:security -->",
+    "{{ constructor.constructor('alert(1)')() }}",
+    "```\ncode\n```\n~~~\nfence",
+    "> quote\n- item\n1. first\n+ plus\n* star\n:::\n::: danger",
+    "line\n===\nsetext\n---\n***\n___",
+    "    indented code\n\tтаб",
+    "\\|\\\\|`|``|\\",
+    "[link](javascript:alert(1)) ![img](http://x/y.png) <http://a.b>",
+    "&lt;b&gt; &amp; &#x3C; &copy;",
+    "text {#custom-id} {.cls}",
+    "a\r\nb\u2028c\u2029d\x00e\x0bf\x0cg\x85h",
+    "*em* _em_ **strong** ~~del~~ snake_case __init__",
+    "'; rm -rf / #",
+]  # fmt: skip
+
+
+def hostile_doc(t: str) -> Integration:
+    """Every text slot of the model filled with `t`."""
+    payload = DocModel(
+        model="P", interface="IP", typescript=f"interface IP {{\n\t/** {t} */\n\tx: string;\n}}",
+        fields=[ModelField(name=t, python_name="x", ts_type=t, required=False)], example={t: t},
+    )
+    handlers = [
+        handler(f"{t}-{n}", description=t, request=payload, response=payload,
+                default_args={t: t, "n": n})
+        for n in (1, 2)
+    ]
+    return Integration(
+        name=t, slug="slug", description=t, capabilities=[t, t], requirements=[t], version=t,
+        credentials=[Credential(key=t, description=t, where=t)],
+        secrets=[Secret(key=t, description=t, format=t)], default_args={t: t},
+        handlers=handlers, events=[Event(name=t, description=t, payload=payload, location="e:1")],
+        errors=[ErrorDoc(code=t, cause=t, solution=t, class_name="E")],
+        env_vars=[EnvVar(name=t, required=True, description=t, default=t)],
+        changelog=[ChangelogEntry(version=t, date=t, changes=t)],
+    )  # fmt: skip
+
+
+BASELINE = render_markdown(hostile_doc("обычный текст"))
+
+
+def check_hostile(t: str) -> None:
+    out = render_markdown(hostile_doc(t))
+    assert structure(out) == structure(BASELINE)
+    folded = fold(t).replace(ZWSP, "")
+    names = [fold(f"{t}-{n}").replace(ZWSP, "") for n in (1, 2)]
+    assert headings(out) == expected_headings(folded, names, names)
+    assert [len(header) for header, _ in tables(out)] == [3] * 8
+    for counts in raw_cell_counts(out):
+        assert set(counts) == {3}
+    cells = {tuple(header): rows for header, rows in tables(out)}
+    assert cells[("Ключ", "Описание", "Где получить")] == [[folded] * 3]
+    assert cells[("Ошибка", "Причина", "Решение")] == [[folded] * 3]
+    assert cells[("Событие", "Описание", "Payload")][0][:2] == [folded, folded]
+    assert cells[("Версия", "Дата", "Изменения")][0][:2] == [folded, folded]
+    assert [m.groups() for m in MARKER_RE.finditer(out)] == [
+        (kind, name) for name in REGION_NAMES for kind in ("begin", "end")
+    ]
+    assert len(LOOSE_MARKER_RE.findall(out)) == 2 * len(REGION_NAMES)
+    assert "\r" not in out and out.endswith("\n") and "\n\n\n" not in out
+    for block in fences(out, "json"):
+        json.loads(block)
+    curl = shlex.split(fences(out, "bash")[0].replace("\\\n", " "))
+    body = json.loads(curl[curl.index("-d") + 1])
+    assert [fold(v) for v in body.values()] == [fold(t)]
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_text_adds_no_structure(hostile: str) -> None:
+    check_hostile(hostile)
+
+
+def test_all_hostile_text_at_once() -> None:
+    check_hostile("\n".join(HOSTILE))
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_hostile_description_paragraphs_stay_paragraphs(hostile: str) -> None:
+    out = render_markdown(empty_doc().model_copy(update={"description": hostile + "\n\n" + hostile}))
+    tokens = MD.parse(section(out, "Обзор"))
+    assert {token.type for token in tokens} <= {"paragraph_open", "inline", "paragraph_close"}
+    assert all(
+        child.type == "text" for token in tokens if token.type == "inline" for child in token.children or []
+    )
+
+
+MARKDOWN_BITS = st.sampled_from(
+    [*"#>-+*=_:~!`|\\[](){}<>&;'\"/.1a bя\n\t\r\u2028\x85\u200b", "<!--", "-->", "```",
+     "extract-docs:", "{{", "}}", "&amp;", "1. ", "http://x"]
+)  # fmt: skip
+HYPOTHESIS_TEXT = st.lists(
+    st.one_of(st.text(), st.sampled_from(HOSTILE), st.lists(MARKDOWN_BITS, max_size=12).map("".join)),
+    min_size=1,
+    max_size=4,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(HYPOTHESIS_TEXT.filter(lambda t: fold(t).replace(ZWSP, "") != ""))
+def test_arbitrary_text_never_changes_structure(t: str) -> None:
+    check_hostile(t)
+
+
+# --------------------------------------------------------------------------- filters
+
+
+def test_filters_escape_and_fence() -> None:
+    assert text("# x") == "\\# x"
+    assert text("1. x") == "1\\. x"
+    assert code("a`b") == "``a`b``"
+    assert code("`a") == "`` `a ``"
+    assert fenced("x\n````\ny", "json").startswith("`````json\n")
+    assert bash_quote("it's") == "'it'\\''s'"
+    assert joined_lines("- a\n- b.\n- c") == "a; b. c"
+    assert "{{" not in text("{{ x }}") and "}}" not in code("}}")
+    marker = "<!-- extract-docs:begin manual:security -->"
+    for escaped in (text(marker), cell(marker), code(marker), heading(marker)):
+        assert not LOOSE_MARKER_RE.search(escaped)
+    assert cell("") == "—" and cell("a|b") == "a\\|b" and cellcode("a|b") == "`a\\|b`"
+    assert text("a_b _c_ *d*") == "a_b \\_c\\_ \\*d\\*"
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def test_shipped_templates_found_with_every_partial() -> None:
+    shipped = shipped_template_dir()
+    assert (shipped / "integration.md.j2").is_file()
+    top = (shipped / "integration.md.j2").read_text(encoding="utf-8")
+    for partial in re.findall(r'include "(sections/[^"]+)"', top):
+        assert (shipped / partial).is_file()
+    assert template_search_path(None) == [shipped]
+
+
+def test_user_partial_overrides_one_section(tmp_path: Path) -> None:
+    (tmp_path / "sections").mkdir()
+    (tmp_path / "sections" / "limitations.md.j2").write_text(
+        "## Ограничения\n\n{{ region_begin('limitations') }}\nНе больше {{ doc.handlers | length }}.\n"
+        "{{ region_end('limitations') }}\n",
+        encoding="utf-8",
+    )
+    assert template_search_path(tmp_path) == [tmp_path.resolve(), shipped_template_dir()]
+    out = render_markdown(full_doc(), template_dir=tmp_path)
+    assert "Не больше 1." in out
+    assert "Ограничения пока не описаны." not in out
+    assert headings(out) == headings(render_markdown(full_doc()))
+
+
+def test_user_top_template_overrides_everything(tmp_path: Path) -> None:
+    (tmp_path / "integration.md.j2").write_text(
+        "# {{ doc.name | heading }}\n\n{% include 'sections/events.md.j2' %}\n", encoding="utf-8"
+    )
+    out = render_markdown(full_doc(), template_dir=tmp_path)
+    assert headings(out) == [(1, "Stripe Payments"), (2, "События")]
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["{{ doc.missing }}", "{% if %}", "{{ ''.__class__.__mro__ }}", "{{ region_begin('x') }}"],
+)
+def test_broken_user_template_raises_template_error(tmp_path: Path, source: str) -> None:
+    (tmp_path / "integration.md.j2").write_text(source, encoding="utf-8")
+    with pytest.raises(TemplateError):
+        render_markdown(full_doc(), template_dir=tmp_path)
+
+
+def test_missing_template_dir_raises(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError):
+        render_markdown(full_doc(), template_dir=tmp_path / "nope")
+
+
+# --------------------------------------------------------------------------- TypeScript
+
+
+def find_tsc() -> str | None:
+    candidates = [os.environ.get("TSC"), shutil.which("tsc"), str(REPO / "node_modules/.bin/tsc")]
+    return next((c for c in candidates if c and Path(c).is_file()), None)
+
+
+@pytest.mark.skipif(find_tsc() is None, reason="tsc not installed (set TSC=path/to/tsc)")
+def test_usage_examples_type_check(tmp_path: Path) -> None:
+    doc = several_doc()
+    out = render_markdown(doc)
+    examples = fences(section(out, "Использование"), "typescript")
+    files = []
+    for index, (item, example) in enumerate(zip(doc.handlers, examples, strict=True)):
+        models = {m.interface: m.typescript for m in (item.request, item.response) if m}
+        path = tmp_path / f"example{index}.ts"
+        path.write_text("\n".join([*models.values(), "export {};", example]), encoding="utf-8")
+        files.append(str(path))
+    result = subprocess.run(
+        [find_tsc() or "tsc", "--strict", "--noEmit", "--target", "es2022", "--module", "es2022",
+         "--lib", "es2022,dom", *files],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
