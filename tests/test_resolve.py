@@ -389,3 +389,19 @@ def test_literal_none_default_is_a_default() -> None:
     code = MODELS_HEADER + "class M(BaseModel):\n    a: Optional[Item] = None\n    b: Optional[Item]\n"
     fields = resolve_code(code).registry.models["pkg.M"].fields
     assert [(f.has_default, f.default) for f in fields] == [(True, None), (False, None)]
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ("Decimal('0.10')", "0.10"),
+        ("decimal.Decimal(5)", "5"),
+        ("uuid.UUID('3fa85f64-5717-4562-b3fc-2c963f66afa6')", "3fa85f64-5717-4562-b3fc-2c963f66afa6"),
+        ("list((1, 2))", [1, 2]),
+        ("dict(a=1)", {"a": 1}),
+    ],
+)
+def test_pure_constructors_are_static(expr: str, expected: Any) -> None:
+    code = MODELS_HEADER + f"from decimal import Decimal\nclass M(BaseModel):\n    a: Any = {expr}\n"
+    field = resolve_code(code).registry.models["pkg.M"].fields[0]
+    assert field.default == expected

@@ -85,10 +85,39 @@ class Resolver:
             return {k: self.evaluate(v, depth + 1) for k, v in value.kwargs if k != "**"}
         args = tuple(self.evaluate(a, depth + 1) for a in value.args)
         kwargs = tuple((k, self.evaluate(v, depth + 1)) for k, v in value.kwargs)
+        constructor = _CONSTRUCTORS.get(value.func.name) if isinstance(value.func, Ref) else None
+        if constructor is not None and len(args) == 1 and not kwargs:
+            return constructor(args[0])
         return Call(value.func, args, kwargs, value.location)
 
     def _opaque(self, value: Subscript | Attr | EllipsisV, depth: int) -> Any:
         return Unknown("expression is not statically known") if not isinstance(value, EllipsisV) else value
+
+
+def _as_text(kinds: tuple[type, ...]) -> Callable[[Any], Any]:
+    """A pure constructor whose JSON form is the text of its literal argument."""
+
+    def build(arg: Any) -> Any:
+        if isinstance(arg, kinds) and not isinstance(arg, bool):
+            return str(arg)
+        return Unknown("constructor argument is not a literal")
+
+    return build
+
+
+def _as_list(arg: Any) -> Any:
+    return list(arg) if isinstance(arg, list | str) else Unknown("constructor argument is not a literal")
+
+
+_CONSTRUCTORS: dict[str, Callable[[Any], Any]] = {
+    "decimal.Decimal": _as_text((str, int)),
+    "uuid.UUID": _as_text((str,)),
+    "builtins.str": _as_text((str, int, float)),
+    "builtins.list": _as_list,
+    "builtins.tuple": _as_list,
+    "builtins.frozenset": _as_list,
+    "builtins.set": _as_list,
+}
 
 
 def _hashable(value: Any) -> bool:

@@ -1,0 +1,26 @@
+"""The command line: `extract-docs PATH...` (the default command), `schema`, `config`.
+
+`main()` picks the command from argv before typer parses it: `schema` and `config` as the
+first word go to the sub-commands, anything else to the default command. The only
+module-level import is typer; the pipeline (libcst) is imported inside the command.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from extractor import __version__
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """The `extract-docs` entry point; exits with the command's exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args in (["--version"], ["-V"]):
+        print(f"extract-docs {__version__}")
+        raise SystemExit(0)
+    from extractor.cli.app import command_for
+
+    command_for(args).main(args=args, prog_name="extract-docs")

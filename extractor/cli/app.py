@@ -1,0 +1,218 @@
+"""The typer commands: the default `extract-docs PATH...`, and `schema` and `config`.
+
+Nothing heavy is imported here: the pipeline (libcst), the renderer (Jinja2) and even the
+config (pydantic) are imported inside the commands, so `--help` and `--version` stay fast.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from extractor import __version__
+
+SUBCOMMANDS = ("schema", "config")
+EXIT_FAILED, EXIT_USAGE = 1, 2
+
+EPILOG = (
+    "\b\nOther commands:\n"
+    "  extract-docs schema [--many]     the JSON Schema of --format json\n"
+    "  extract-docs config [PATH...]    the effective configuration and its sources\n\n"
+    "Exit codes: 0 done; 1 an input can't be documented, files are stale (--check) or "
+    "there are warnings (--strict); 2 usage or configuration error."
+)
+
+
+class Format(str, enum.Enum):
+    """--format values."""
+
+    markdown = "markdown"
+    json = "json"
+
+
+class Annotations(str, enum.Enum):
+    """--annotations values."""
+
+    none = "none"
+    github = "github"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"extract-docs {__version__}")
+        raise typer.Exit()
+
+
+def _print_error(exc: Exception) -> None:
+    from extractor.cli.report import locate, one_line
+
+    message = getattr(exc, "message", str(exc))
+    where = locate(getattr(exc, "location", None), None, Path.cwd())
+    prefix = f"{where}: " if where is not None else ""
+    print(f"{prefix}error: {one_line(message)}", file=sys.stderr, flush=True)
+
+
+def guarded(action: Callable[[], int]) -> int:
+    """Run `action`; an `ExtractDocsError` becomes one stderr line and exit code 1 (2 for
+    configuration errors), never a traceback."""
+    from extractor.errors import ConfigError, ExtractDocsError
+
+    try:
+        return action()
+    except ConfigError as exc:
+        _print_error(exc)
+        return EXIT_USAGE
+    except ExtractDocsError as exc:
+        _print_error(exc)
+        return EXIT_FAILED
+
+
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        metavar="PATH",
+        help="Integration folders, modules, or folders of integrations "
+        "(default: `paths` of [tool.extract-docs]).",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    Format | None, typer.Option("--format", help="markdown (default) or json.", show_default=False)
+]
+StrictOpt = Annotated[
+    bool | None,
+    typer.Option("--strict/--no-strict", help="Warnings make the exit code 1.", show_default=False),
+]
+AnnotationsOpt = Annotated[
+    Annotations | None,
+    typer.Option("--annotations", help="github: warnings as GitHub workflow annotations.",
+                 show_default=False),
+]
+TemplateOpt = Annotated[
+    Path | None,
+    typer.Option("--template", metavar="DIR", help="Folder overriding the template or its "
+                 "section partials.", show_default=False),
+]
+WebhookOpt = Annotated[
+    str | None,
+    typer.Option("--webhook-base-url", metavar="URL", help="Replaces {WEBHOOK_BASE_URL}.",
+                 show_default=False),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option("--config", metavar="FILE", help="Read this TOML file instead of the nearest "
+                 "pyproject.toml.", show_default=False),
+]
+
+document_app = typer.Typer(add_completion=False, rich_markup_mode=None)
+
+
+@document_app.command(
+    epilog=EPILOG,
+    help="Document platform integrations, statically, in the platform's Markdown template "
+    "(or as JSON).",
+)
+def document(
+    *,
+    paths: PathsArg = None,
+    output: Annotated[
+        str | None,
+        typer.Option("-o", "--output", metavar="FILE|DIR", show_default=False,
+                     help="Write to FILE, or one file per integration into DIR (a folder: "
+                     "exists, ends with /, or has no suffix). Default: stdout, or `output` "
+                     "of the config."),
+    ] = None,
+    format: FormatOpt = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Write nothing; exit 1 when a file is stale or "
+                           "missing, and print the diffs.")
+    ] = False,
+    strict: StrictOpt = None,
+    annotations: AnnotationsOpt = None,
+    template: TemplateOpt = None,
+    webhook_base_url: WebhookOpt = None,
+    config: ConfigOpt = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, metavar="N",
+                          help="Extract N integrations in parallel (0: one per CPU).")
+    ] = 1,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write .extract-docs-cache/.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress or `wrote …` lines.")
+    ] = False,
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                           help="Print the version and exit.")
+    ] = False,
+) -> None:
+    from extractor.cli.run import RunOptions, run_document
+
+    options = RunOptions(
+        paths=list(paths or []), output=output, format=_value(format), check=check,
+        strict=strict, annotations=_value(annotations), template=template,
+        webhook_base_url=webhook_base_url, config=config, jobs=jobs, cache=not no_cache,
+        quiet=quiet,
+    )
+    raise typer.Exit(guarded(lambda: run_document(options)))
+
+
+def _value(choice: enum.Enum | None) -> Any:
+    return None if choice is None else choice.value
+
+
+sub_app = typer.Typer(add_completion=False, rich_markup_mode=None, no_args_is_help=True)
+
+
+@sub_app.command("schema")
+def schema(
+    many: Annotated[
+        bool, typer.Option("--many", help="The schema of the list a folder of integrations "
+                           "gives, instead of one integration's object.")
+    ] = False,
+) -> None:
+    """Print the JSON Schema of `--format json` (one integration: an object)."""
+    from extractor.cli.show import schema_text
+
+    sys.stdout.write(schema_text(many=many))
+
+
+@sub_app.command("config")
+def config_command(
+    *,
+    paths: PathsArg = None,
+    format: FormatOpt = None,
+    strict: StrictOpt = None,
+    annotations: AnnotationsOpt = None,
+    template: TemplateOpt = None,
+    webhook_base_url: WebhookOpt = None,
+    config: ConfigOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
+) -> None:
+    """Print the effective configuration and where each value comes from."""
+    from extractor.cli.show import config_text
+
+    values = {
+        "paths": list(paths) if paths else None, "format": _value(format), "strict": strict,
+        "annotations": _value(annotations), "template": template,
+        "webhook_base_url": webhook_base_url,
+    }
+
+    def show() -> int:
+        sys.stdout.write(config_text(values, Path.cwd(), config_file=config, as_json=as_json))
+        return 0
+
+    raise typer.Exit(guarded(show))
+
+
+def command_for(args: list[str]) -> Any:
+    """The click command that handles `args`: the sub-commands group when `args` starts
+    with `schema` or `config`, else the default command."""
+    app = sub_app if args[:1] and args[0] in SUBCOMMANDS else document_app
+    return typer.main.get_command(app)

@@ -1,0 +1,138 @@
+"""What the CLI tells the user on stderr: warnings, errors, status lines, the progress bar."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+_LOCATION = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))?(?::(?P<column>\d+))?$")
+
+
+@dataclass(frozen=True)
+class Where:
+    """A location to show: a path relative to the current folder, and a line when known."""
+
+    path: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line is not None else self.path
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """`path` relative to `cwd` when that is shorter to read, else as given."""
+    try:
+        relative = os.path.relpath(path, cwd)
+    except ValueError:
+        return str(path)
+    return relative if not relative.startswith(".." + os.sep + "..") else str(path)
+
+
+def locate(location: str | None, base: Path | None, cwd: Path) -> Where | None:
+    """Turn `path:line` (path relative to `base`, or absolute) into a `Where` for display."""
+    if not location:
+        return None
+    match = _LOCATION.match(location)
+    assert match is not None  # the pattern matches any string
+    raw = Path(match.group("path"))
+    line = int(match.group("line")) if match.group("line") else None
+    if not raw.is_absolute() and base is not None and (base / raw).exists():
+        raw = base / raw
+    shown = display_path(raw, cwd) if raw.is_absolute() else raw.as_posix()
+    return Where(shown, line)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def one_line(text: str) -> str:
+    """Collapse whitespace runs with newlines into single spaces."""
+    return " ".join(text.split()) if "\n" in text or "\r" in text else text
+
+
+class Reporter:
+    """Writes diagnostics to stderr: plain `file:line: warning: …` or GitHub annotations."""
+
+    def __init__(self, *, annotations: str = "none", quiet: bool = False,
+                 stream: TextIO | None = None) -> None:
+        self.github = annotations == "github"
+        self.quiet = quiet
+        self.stream = stream or sys.stderr
+        self.warnings = 0
+        self.errors = 0
+
+    def _print(self, text: str) -> None:
+        print(text, file=self.stream, flush=True)
+
+    def _annotation(self, level: str, where: Where | None, message: str) -> str:
+        props = ""
+        if where is not None:
+            props = f" file={_escape_property(where.path)}"
+            if where.line is not None:
+                props += f",line={where.line}"
+        return f"::{level}{props}::{_escape_data(message)}"
+
+    def diagnostic(self, level: str, where: Where | None, message: str) -> None:
+        """One warning or error line."""
+        if level == "warning":
+            self.warnings += 1
+        else:
+            self.errors += 1
+        if self.github:
+            self._print(self._annotation(level, where, message))
+            return
+        prefix = f"{where}: " if where is not None else ""
+        self._print(f"{prefix}{level}: {one_line(message)}")
+
+    def status(self, message: str) -> None:
+        """A progress line (`wrote docs/x.md`), unless --quiet."""
+        if not self.quiet:
+            self._print(message)
+
+    def note(self, message: str) -> None:
+        """A summary line that is shown even with --quiet (e.g. the --check summary)."""
+        self._print(message)
+
+
+def fancy_progress_wanted(stream: TextIO, quiet: bool) -> bool:
+    """A rich progress bar only on an interactive terminal, outside CI, without --quiet."""
+    if quiet or os.environ.get("CI") or os.environ.get("TERM") == "dumb":
+        return False
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+@contextmanager
+def progress(total: int, *, enabled: bool) -> Iterator[_Advance]:
+    """A context giving `advance(label)`; a rich bar on stderr when `enabled`, else silent."""
+    if not enabled or total < 1:
+        yield _Advance(None, None)
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("extracting", total=total)
+        yield _Advance(bar, task)
+
+
+class _Advance:
+    def __init__(self, bar: object | None, task: object | None) -> None:
+        self._bar = bar
+        self._task = task
+
+    def __call__(self, label: str) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, advance=1, description=label)  # type: ignore[attr-defined]

@@ -1,0 +1,209 @@
+"""The write/check stage: output paths, merging with what is on disk, atomic writes, --check.
+
+Every text is normalised (LF line endings, exactly one final newline) before it is written
+or compared, so a CRLF checkout is not "stale".
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from extractor.config import check_pattern
+from extractor.errors import ConfigError, InputError
+from extractor.regions import has_generated_block, inject, merge_regions, to_lf
+
+Status = Literal["ok", "stale", "missing"]
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def normalise(text: str) -> str:
+    """LF line endings and exactly one final newline."""
+    return to_lf(text).rstrip("\n") + "\n"
+
+
+def safe_slug(slug: str) -> str:
+    """`slug` as a single safe file-name part: no separators, no `..`, no leading dot."""
+    cleaned = _UNSAFE.sub("-", slug).strip("-.")
+    return cleaned or "integration"
+
+
+def output_path(
+    base: Path,
+    pattern: str,
+    *,
+    slug: str,
+    folder: Path | None = None,
+    root: Path | None = None,
+) -> Path:
+    """Where one integration's document goes: `base / pattern`, with `{slug}` (sanitised)
+    and `{path}` (the integration's `folder` relative to the project `root`, default
+    `base`) filled in.
+
+    Raises `ConfigError` for a bad pattern or a path that would leave `base`.
+    """
+    try:
+        check_pattern(pattern)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
+    rel_folder = _relative_folder(root or base, folder) if "{path}" in pattern else "."
+    target = Path(os.path.normpath(base / pattern.format(slug=safe_slug(slug), path=rel_folder)))
+    resolved_base = base.resolve()
+    resolved = target.resolve()
+    if not resolved.is_relative_to(resolved_base) or resolved == resolved_base:
+        raise ConfigError(f"output path {target} leaves the output folder {base}")
+    return target
+
+
+def _relative_folder(root: Path, folder: Path | None) -> str:
+    if folder is None:
+        raise ConfigError("{path} in an output pattern needs the integration's folder")
+    try:
+        return folder.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        raise ConfigError(
+            f"{{path}} in the output pattern: {folder} is outside the project folder {root}"
+        ) from None
+
+
+def read_existing(path: Path) -> str | None:
+    """The file's text, or None when there is no such file."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        return None
+    except UnicodeDecodeError:
+        raise InputError("existing output is not UTF-8 text", str(path)) from None
+    except OSError as exc:
+        raise InputError(f"can't read existing output: {exc.strerror}", str(path)) from None
+
+
+def compose(generated: str, existing: str | None, *, path: str, markdown: bool = True) -> str:
+    """The text to write: `generated`, with the hand-written regions of `existing` kept
+    (or injected into an existing file's generated block); normalised."""
+    if existing is None or not markdown:
+        return normalise(generated)
+    if has_generated_block(existing):
+        return normalise(inject(generated, existing, path))
+    return normalise(merge_regions(generated, existing, path=path))
+
+
+def _default_mode() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` (normalised, UTF-8) to `path` atomically: a temporary file in the same
+    folder, fsync, `os.replace`. Parent folders are created; the file mode is kept."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o7777 if path.exists() else _default_mode()
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(normalise(text).encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write only when the normalised content differs; True when the file was written."""
+    existing = read_existing(path)
+    if existing is not None and normalise(existing) == normalise(text):
+        return False
+    write_atomic(path, text)
+    return True
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """One planned file under --check: its status and, when not ok, a unified diff."""
+
+    path: Path
+    status: Status
+    diff: str = ""
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """Every planned file's status; `ok` when all are up to date."""
+
+    files: tuple[FileCheck, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        """True when no file is stale or missing."""
+        return all(item.status == "ok" for item in self.files)
+
+    @property
+    def problems(self) -> tuple[FileCheck, ...]:
+        """The stale and missing files."""
+        return tuple(item for item in self.files if item.status != "ok")
+
+    def summary(self) -> str:
+        """One line: how many files are up to date, stale, missing."""
+        counts = {status: sum(1 for f in self.files if f.status == status) for status in _ORDER}
+        total = len(self.files)
+        if self.ok:
+            noun = "file" if total == 1 else "files"
+            return f"{total} {noun} up to date"
+        details = ", ".join(f"{counts[s]} {s}" for s in ("stale", "missing") if counts[s])
+        return f"{len(self.problems)} of {total} files out of date ({details})"
+
+
+_ORDER: tuple[Status, ...] = ("ok", "stale", "missing")
+
+
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+def check_one(path: Path, expected: str) -> FileCheck:
+    """Compare one planned file with the disk (line endings and final newlines ignored)."""
+    existing = read_existing(path)
+    want = normalise(expected)
+    if existing is not None and normalise(existing) == want:
+        return FileCheck(path, "ok")
+    shown = _display(path)
+    old = [] if existing is None else normalise(existing).splitlines(keepends=True)
+    diff = difflib.unified_diff(
+        old,
+        want.splitlines(keepends=True),
+        fromfile="/dev/null" if existing is None else f"a/{shown}",
+        tofile=f"b/{shown}",
+    )
+    return FileCheck(path, "missing" if existing is None else "stale", "".join(diff))
+
+
+def check(planned: Iterable[tuple[Path, str]]) -> CheckReport:
+    """Compare every planned `(path, text)` with the disk; never stops at the first."""
+    return CheckReport(tuple(check_one(path, text) for path, text in planned))

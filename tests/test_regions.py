@@ -1,0 +1,209 @@
+"""Hand-written regions: merging keeps them byte for byte; malformed markers name path:line."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.errors import RegionError
+from extractor.regions import (
+    GENERATED_BEGIN,
+    GENERATED_END,
+    find_regions,
+    has_generated_block,
+    inject,
+    merge_regions,
+)
+from extractor.regions_format import REGION_NAMES, begin_marker, end_marker
+
+
+def document(seeds: dict[str, str], title: str = "Stripe") -> str:
+    """A generated document with the given regions (name -> seed text, whole lines)."""
+    parts = [f"# {title}\n\nГенерированный текст.\n"]
+    for name, seed in seeds.items():
+        parts.append(f"\n## {name}\n\n{begin_marker(name)}\n{seed}{end_marker(name)}\n")
+    parts.append("\n## Changelog\n\n| Версия | Дата |\n")
+    return "".join(parts)
+
+
+SEEDS = {name: f"_Заполните раздел {name}._\n" for name in REGION_NAMES}
+
+
+def region_text(text: str, name: str) -> str:
+    (region,) = [r for r in find_regions(text, path="x.md") if r.name == name]
+    return text[region.start : region.end]
+
+
+def test_without_existing_file_the_generated_document_is_used() -> None:
+    generated = document(SEEDS)
+    assert merge_regions(generated, None, path="docs/x.md") == generated
+
+
+def test_hand_written_text_replaces_the_seed_and_the_rest_is_regenerated() -> None:
+    mine = "Мой текст  \n\n```bash\nmake fix\n```\n<!-- комментарий -->\n"
+    existing = document(SEEDS, title="Old title").replace(
+        f"{begin_marker('security')}\n{SEEDS['security']}",
+        f"{begin_marker('security')}\n{mine}",
+    )
+    merged = merge_regions(document(SEEDS, title="New title"), existing, path="docs/x.md")
+    assert merged.startswith("# New title\n")
+    assert region_text(merged, "security") == mine
+    assert region_text(merged, "limitations") == SEEDS["limitations"]
+
+
+def test_an_empty_region_stays_empty() -> None:
+    existing = document({**SEEDS, "next-steps": ""})
+    merged = merge_regions(document(SEEDS), existing, path="x.md")
+    assert region_text(merged, "next-steps") == ""
+
+
+def test_a_region_missing_entirely_from_the_file_gets_the_seed() -> None:
+    old_seeds = {k: "старое\n" for k in ("troubleshooting", "security")}
+    merged = merge_regions(document(SEEDS), document(old_seeds), path="x.md")
+    assert region_text(merged, "security") == "старое\n"
+    assert region_text(merged, "limitations") == SEEDS["limitations"]
+
+
+def test_a_file_without_any_marker_is_refused() -> None:
+    with pytest.raises(RegionError) as info:
+        merge_regions(document(SEEDS), "# README\n\nHand-written.\n", path="README.md")
+    assert info.value.location == "README.md:1"
+
+
+def test_crlf_in_the_existing_file_is_read_as_lf() -> None:
+    existing = document({**SEEDS, "security": "строка 1\nстрока 2\n"}).replace("\n", "\r\n")
+    merged = merge_regions(document(SEEDS), existing, path="x.md")
+    assert "\r" not in merged
+    assert region_text(merged, "security") == "строка 1\nстрока 2\n"
+
+
+def _lines(*items: str) -> str:
+    return "".join(f"{item}\n" for item in items)
+
+
+B, E = begin_marker, end_marker
+MALFORMED = {
+    "missing end": (_lines("# T", B("security"), "text"), 2, "no end marker"),
+    "missing begin": (_lines("# T", "text", E("security")), 3, "no begin marker"),
+    "duplicated": (
+        _lines(B("security"), "a", E("security"), B("security"), "b", E("security")),
+        4,
+        "twice",
+    ),
+    "duplicated end": (_lines(B("security"), "a", E("security"), E("security")), 4, "second end"),
+    "nested": (
+        _lines(B("security"), B("limitations"), E("limitations"), E("security")),
+        2,
+        "inside",
+    ),
+    "end of another region": (_lines(B("security"), "x", E("limitations")), 3, "inside region"),
+    "reversed": (_lines("x", E("security"), "text", B("security")), 2, "before the begin"),
+    "unknown": (_lines("intro", B("faq"), "q", E("faq")), 2, "unknown region 'faq'"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MALFORMED))
+def test_malformed_markers_name_the_file_and_line(case: str) -> None:
+    existing, line, words = MALFORMED[case]
+    with pytest.raises(RegionError) as info:
+        merge_regions(document(SEEDS), existing, path="docs/stripe.md")
+    assert info.value.location == f"docs/stripe.md:{line}"
+    assert words in info.value.message
+
+
+def test_a_region_the_generated_document_lacks_is_an_error_not_a_loss() -> None:
+    generated = document({"security": "seed\n"})
+    existing = document({"security": "мой\n", "limitations": "тоже мой\n"})
+    with pytest.raises(RegionError, match="limitations"):
+        merge_regions(generated, existing, path="x.md")
+
+
+def test_a_marker_inside_a_line_is_text_not_a_marker() -> None:
+    mine = f"see `{begin_marker('faq')}` in the docs\n"
+    existing = document({**SEEDS, "security": mine})
+    merged = merge_regions(document(SEEDS), existing, path="x.md")
+    assert region_text(merged, "security") == mine
+
+
+README = "# My project\n\nHand-written intro.\n\n{block}\n## License\n\nMIT\n"
+
+
+def test_inject_replaces_only_the_generated_block() -> None:
+    readme = README.format(block=f"{GENERATED_BEGIN}\nold\n{GENERATED_END}\n")
+    result = inject(document(SEEDS), readme, "README.md")
+    assert result.startswith("# My project\n\nHand-written intro.\n\n" + GENERATED_BEGIN + "\n")
+    assert result.endswith(f"{GENERATED_END}\n\n## License\n\nMIT\n")
+    assert document(SEEDS) in result
+    assert "old" not in result
+
+
+def test_inject_keeps_the_regions_written_inside_the_block() -> None:
+    first = inject(
+        document({**SEEDS, "security": "мои правила\n"}),
+        README.format(block=f"{GENERATED_BEGIN}\n{GENERATED_END}\n"),
+        "README.md",
+    )
+    second = inject(document(SEEDS, title="New"), first, "README.md")
+    assert "# New" in second
+    assert region_text(second, "security") == "мои правила\n"
+    assert has_generated_block(second)
+
+
+@pytest.mark.parametrize(
+    ("block", "line"),
+    [
+        (f"{GENERATED_BEGIN}\n", 5),
+        (f"{GENERATED_END}\n", 5),
+        (f"{GENERATED_END}\n{GENERATED_BEGIN}\n", 5),
+        (f"{GENERATED_BEGIN}\n{GENERATED_END}\n{GENERATED_BEGIN}\n{GENERATED_END}\n", 7),
+    ],
+    ids=["no end", "no begin", "reversed", "twice"],
+)
+def test_inject_refuses_malformed_generated_markers(block: str, line: int) -> None:
+    with pytest.raises(RegionError) as info:
+        inject(document(SEEDS), README.format(block=block), "README.md")
+    assert info.value.location == f"README.md:{line}"
+
+
+def test_inject_reports_region_errors_at_the_line_in_the_readme() -> None:
+    inner = _lines(B("security"), "x")
+    readme = README.format(block=f"{GENERATED_BEGIN}\n{inner}{GENERATED_END}\n")
+    with pytest.raises(RegionError) as info:
+        inject(document(SEEDS), readme, "README.md")
+    assert info.value.location == "README.md:6"
+
+
+FRAGMENTS = st.sampled_from(
+    [
+        "# Заголовок\n",
+        "## Раздел\n",
+        "<!-- обычный комментарий -->\n",
+        "<!-- extract-docs is great -->\n",
+        "```bash\ncurl -X POST https://x\n```\n",
+        "```\n<!-- not a marker in a fence -->\n```\n",
+        "| Ошибка | Причина |\n|---|---|\n| `a|b` | ✓ |\n",
+        "::: warning Важно\nТекст\n:::\n",
+        "\n",
+        "   \n",
+        "trailing spaces   \n",
+        "\t tabbed\n",
+    ]
+)
+HAND_WRITTEN = st.lists(
+    st.one_of(FRAGMENTS, st.text(st.characters(exclude_characters="\r\n"), max_size=40)),
+    max_size=12,
+).map(lambda parts: "".join(p if p.endswith("\n") else p + "\n" for p in parts))
+
+
+@settings(max_examples=60, deadline=None)
+@given(mine=HAND_WRITTEN, titles=st.lists(st.text(max_size=10), min_size=50, max_size=50))
+def test_hand_written_text_survives_fifty_merges(mine: str, titles: list[str]) -> None:
+    existing = document({**SEEDS, "troubleshooting": mine})
+    for number, raw_title in enumerate(titles):
+        title = " ".join(raw_title.split()) or "T"
+        seeds = {name: f"seed {number} {name}\n" for name in REGION_NAMES}
+        existing = merge_regions(document(seeds, title=title), existing, path="x")
+        assert region_text(existing, "troubleshooting") == mine
+        assert existing.startswith(f"# {title}\n")
+    assert region_text(existing, "security") == SEEDS["security"]
