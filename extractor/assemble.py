@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .ir import Registry, Type
-from .model import ChangelogEntry, DocModel, DocWarning, Event, Handler, Integration
+from .ir import Registry, TModel, Type
+from .model import ChangelogEntry, DocModel, DocWarning, Event, Handler, Integration, Parameter
 from .resolve import Resolved, Route
+from .resolve.frameworks import FrameworkRoute, RouteParam
 from .resolve.handlers import first_paragraph
-from .typescript import build_doc_model
+from .typescript import build_doc_model, shared_names
+from .typescript.collect import wire_fields
+from .typescript.context import Context, Site
+from .typescript.fields import field_default
+from .typescript.types import ts_type
 
 _BULLET = re.compile(r"^\s*[-*•]\s+(.+)$")
 SECTIONS = {"capabilities": ("позволяет",), "requirements": ("требования", "понадобится")}
@@ -64,6 +69,9 @@ class Assembler:
         self.slug = slug
         self.changelog = changelog
         self.warnings: list[tuple[str, str]] = list(resolved.warnings)
+        routes = resolved.routes  # one name per model shape across the document's blocks
+        uses = [(r.request, "validation") for r in routes] + [(r.response, "serialization") for r in routes]
+        self.shared = shared_names(uses, resolved.registry)  # type: ignore[arg-type]
 
     def integration(self) -> Integration:
         """The complete documentation model."""
@@ -120,13 +128,25 @@ class Assembler:
 
     def _handler(self, route: Route) -> Handler:
         stem = pascal(route.name)
-        return Handler(
+        handler = Handler(
             name=route.name, method=route.method, description=route.description,
             function=route.function, location=route.location,
             request=self._model(route.request, f"I{stem}Request", "validation"),
             response=self._model(route.response, f"I{stem}Response", "serialization"),
             default_args={**self.resolved.default_args, **route.overrides},
         )
+        if isinstance(route, FrameworkRoute):
+            self._framework(handler, route)
+        return handler
+
+    def _framework(self, handler: Handler, route: FrameworkRoute) -> None:
+        """The HTTP-level facts of a FastAPI or Flask route."""
+        handler.framework = "flask" if route.framework == "flask" else "fastapi"
+        handler.path, handler.status_code, handler.summary = route.path, route.status_code, route.summary
+        handler.deprecated, handler.tags = route.deprecated, list(route.tags)
+        ctx = Context(registry=self.resolved.registry, mode="validation")
+        handler.parameters = [p for param in route.parameters for p in _parameters(param, ctx, route.location)]
+        self.warnings.extend((w.location, w.message) for w in ctx.warnings)
 
     def _event(self, route: Route) -> Event:
         return Event(
@@ -139,9 +159,27 @@ class Assembler:
         if root is None:
             return None
         registry: Registry = self.resolved.registry
-        doc, warnings = build_doc_model(root, registry, interface=interface, mode=mode)  # type: ignore[arg-type]
+        doc, warnings = build_doc_model(root, registry, interface=interface, mode=mode,  # type: ignore[arg-type]
+                                        shared=self.shared)
         self.warnings.extend((w.location, w.message) for w in warnings)
         return doc
+
+
+def _parameters(param: RouteParam, ctx: Context, location: str) -> list[Parameter]:
+    """One parameter, or the fields of a parameter model (`Annotated[Filter, Query()]`)."""
+    where = param.location
+    if not (param.expand and isinstance(param.type, TModel) and param.type.key in ctx.registry.models):
+        text = ts_type(param.type, ctx, Site(location, f"parameter `{param.python_name}`"))
+        return [Parameter(name=param.name, python_name=param.python_name, in_=where, ts_type=text,
+                          required=param.required, default=param.default, description=param.description,
+                          deprecated=param.deprecated)]
+    return [
+        Parameter(name=f.name, python_name=f.spec.python_name, in_=where,
+                  ts_type=ts_type(f.type, ctx, Site(f.spec.location, f"parameter `{f.spec.python_name}`")),
+                  required=f.required and param.required, default=field_default(f),
+                  description=f.spec.description, deprecated=f.spec.deprecated)
+        for f in wire_fields(param.type, ctx.registry, "validation")
+    ]
 
 
 def _initial(version: object) -> list[ChangelogEntry]:

@@ -19,6 +19,9 @@ from extractor.options import ExtractOptions
 
 _COMMENT_LINE = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
 _DEFINITION_BEFORE = re.compile(r"(?:^|[\s;])(?:class|def)\s+$")
+_FRAMEWORK_APP = re.compile(r"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:FastAPI|Flask)\s*\(")
+"""A FastAPI or Flask application: its routes are handlers (docs/frameworks.md)."""
+_FRAMEWORK_ROUTER = re.compile(r"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:APIRouter|Blueprint)\s*\(")
 _CLASS_HEADER = re.compile(r"^[ \t]*class\s+\w+\s*\((?P<bases>[^)]*)\)", re.MULTILINE)
 
 
@@ -59,11 +62,11 @@ class Detector:
         return re.compile(rf"^[ \t]*@[ \t]*(?:[A-Za-z_]\w*\.)*(?:{names})(?![\w.])", re.MULTILINE)
 
     def classify_text(self, text: str) -> Evidence:
-        """The evidence found in one module's source text."""
+        """The evidence found in one module's source text (web-framework apps count too)."""
         text = _COMMENT_LINE.sub("", text)
-        if self._calls_integration(text) or self._subclasses_integration(text):
+        if self._calls_integration(text) or self._subclasses_integration(text) or _FRAMEWORK_APP.search(text):
             return Evidence.DEFINES
-        if self._decorator.search(text):
+        if self._decorator.search(text) or _FRAMEWORK_ROUTER.search(text):
             return Evidence.USES
         return Evidence.NONE
 

@@ -58,6 +58,9 @@ class ModelField(_Doc):
     deprecated: bool = False
     examples: list[JsonValue] = Field(default_factory=list)
     constraints: dict[str, JsonValue] = Field(default_factory=dict)
+    location: str | None = Field(
+        default=None, description="`path:line` of the field's definition (for lint findings)"
+    )
 
 
 class DocModel(_Doc):
@@ -73,6 +76,19 @@ class DocModel(_Doc):
     example: JsonValue = Field(default=None, description="A JSON value valid for the model")
 
 
+class Parameter(_Doc):
+    """A path, query, header or cookie parameter of a web-framework route (FastAPI, Flask)."""
+
+    name: str = Field(description="The name in the URL or header (alias applied)")
+    python_name: str
+    in_: Literal["path", "query", "header", "cookie"] = Field(alias="in", serialization_alias="in")
+    ts_type: str
+    required: bool
+    default: JsonValue = None
+    description: str | None = None
+    deprecated: bool = False
+
+
 class Handler(_Doc):
     """A webhook handler (Шаг 4, Webhook URL, API Reference)."""
 
@@ -85,6 +101,16 @@ class Handler(_Doc):
     request: DocModel | None = None
     response: DocModel | None = None
     default_args: dict[str, JsonValue] = Field(default_factory=dict)
+    framework: Literal["fastapi", "flask"] | None = Field(
+        default=None, description="The web framework of a route; None for an SDK handler"
+    )
+    status_code: int | None = Field(default=None, description="Success status code, when it is static")
+    summary: str | None = None
+    deprecated: bool = False
+    tags: list[str] = Field(default_factory=list)
+    parameters: list[Parameter] = Field(
+        default_factory=list, description="Path, query, header and cookie parameters of a route"
+    )
 
 
 class Event(_Doc):

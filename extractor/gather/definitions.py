@@ -58,7 +58,7 @@ class DefinitionGatherer:
     def _param(self, param: cst.Param) -> Param:
         annotation = self.ev.annotation(param.annotation.annotation) if param.annotation else None
         default = self.ev.value(param.default) if param.default is not None else None
-        return Param(param.name.value, annotation, default)
+        return Param(param.name.value, annotation, default, has_default=param.default is not None)
 
     def class_def(self, index: int, node: cst.ClassDef, nested: bool = False) -> ClassDef:
         """A class's bases, keywords, docstring, body assignments, methods and inner classes."""

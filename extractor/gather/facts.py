@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import DocWarning
-from .values import Value
+from .values import Call, Value
 
 
 @dataclass
@@ -28,6 +28,8 @@ class Param:
     name: str
     annotation: Value | None = None
     default: Value | None = None
+    has_default: bool = False
+    """True when a default is written (`default` alone can't tell `= None` from no default)."""
 
 
 @dataclass
@@ -90,4 +92,6 @@ class ModuleFacts:
     classes: dict[str, ClassDef] = field(default_factory=dict)
     functions: list[Function] = field(default_factory=list)
     env_reads: list[EnvRead] = field(default_factory=list)
+    calls: list[Call] = field(default_factory=list)
+    """Module-level expression statements that are calls, in source order."""
     warnings: list[DocWarning] = field(default_factory=list)

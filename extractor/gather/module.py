@@ -5,6 +5,7 @@ from __future__ import annotations
 import libcst as cst
 
 from ..parse import SourceFile
+from .calls import statement_calls
 from .definitions import DefinitionGatherer
 from .env import gather_env
 from .evaluate import Evaluator, Scope
@@ -55,6 +56,7 @@ def _definitions(
     if isinstance(stmt, cst.SimpleStatementLine):
         for assign in gatherer.assigns(index, stmt):
             facts.assigns[assign.name] = assign
+        facts.calls.extend(statement_calls(gatherer, index, stmt))
     elif isinstance(stmt, cst.ClassDef):
         facts.classes[stmt.name.value] = gatherer.class_def(index, stmt)
     elif isinstance(stmt, cst.FunctionDef):

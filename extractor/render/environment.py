@@ -24,6 +24,10 @@ class Trusted(str):
     __slots__ = ()
 
 
+PARAMETER_PLACES = {"path": "путь", "query": "строка запроса", "header": "заголовок", "cookie": "cookie"}
+"""Where a web-framework route parameter is sent, in the document's words."""
+
+
 def shipped_template_dir() -> Path:
     """The templates shipped with the tool: in the wheel, else the repository's `templates/`."""
     package_dir = Path(extractor.__file__).resolve().parent
@@ -86,6 +90,7 @@ def environment(search_path: tuple[Path, ...]) -> SandboxedEnvironment:
     )
     env.filters.update(FILTERS)
     env.globals.update(
-        region_begin=region_begin, region_end=region_end, region_names=REGION_NAMES
+        region_begin=region_begin, region_end=region_end, region_names=REGION_NAMES,
+        param_places=PARAMETER_PLACES,
     )
     return env

@@ -31,14 +31,34 @@ def url_segment(name: str) -> str:
 
 
 def endpoint_path(handler: Handler) -> str:
-    """`/integrations/{id}/handlers/<name>/execute`."""
+    """`/integrations/{id}/handlers/<name>/execute`; a web-framework route's own path."""
+    if handler.path:
+        return fold(handler.path)
     return ENDPOINT_FORMAT.format(name=url_segment(handler.name))
 
 
-def webhook_url(handler: Handler, base_url: str | None) -> str:
-    """`<base>/webhook/<name>`, `{WEBHOOK_BASE_URL}` standing for the base when not given."""
+def webhook_url(handler: Handler, base_url: str | None, *, filled: bool = False) -> str:
+    """`<base>/webhook/<name>` (`<base><path>` for a framework route, path parameters filled with
+    example values when `filled`); `{WEBHOOK_BASE_URL}` when no base is given."""
     base = fold(base_url).rstrip("/") if base_url else WEBHOOK_BASE_PLACEHOLDER
+    if handler.path:
+        return base + (_filled_path(handler) if filled else fold(handler.path))
     return f"{base}/webhook/{url_segment(handler.name)}"
+
+
+_PATH_PARAM = re.compile(r"\{(?P<brace>[^{}:]+)(?::[^{}]*)?\}|<(?:[^<>:]+:)?(?P<angle>[^<>]+)>")
+_PATH_EXAMPLES: Final = {"number": "1", "boolean": "true"}
+
+
+def _filled_path(handler: Handler) -> str:
+    """The route path with an example value in place of each path parameter."""
+    types = {p.name: p.ts_type for p in handler.parameters if p.in_ == "path"}
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group("brace") or match.group("angle")
+        return _PATH_EXAMPLES.get(types.get(name, ""), name)
+
+    return _PATH_PARAM.sub(value, fold(handler.path or ""))
 
 
 def method_of(handler: Handler) -> str:
@@ -65,7 +85,7 @@ def _request_lines(handler: Handler) -> list[str]:
 
 def _fetch_lines(handler: Handler) -> list[str]:
     method = method_of(handler)
-    url = json.dumps(endpoint_path(handler))
+    url = json.dumps(_filled_path(handler) if handler.path else endpoint_path(handler))
     if handler.request is None:
         return [f'const response = await fetch({url}, {{ method: "{method}" }});']
     if method in _BODYLESS:
@@ -96,7 +116,11 @@ def usage_example(handler: Handler) -> str:
 
 
 def _shell_url(handler: Handler, base_url: str | None) -> str:
-    url = webhook_url(handler, base_url)
+    url = webhook_url(handler, base_url, filled=True)
+    if handler.path:
+        if base_url:
+            return shlex.quote(url)
+        return WEBHOOK_BASE_PLACEHOLDER + shlex.quote(url[len(WEBHOOK_BASE_PLACEHOLDER) :])
     if not base_url:
         return url  # `{WEBHOOK_BASE_URL}` is literal text for bash, the rest is URL-safe
     base, _, rest = url.rpartition("/webhook/")

@@ -13,6 +13,7 @@ from .classes import Hierarchy
 from .env import EnvCollector
 from .errors import ErrorCollector
 from .fields import FieldReader
+from .frameworks import FrameworkFinder
 from .handlers import Route, RouteFinder
 from .integration import IntegrationFinder, IntegrationObject
 from .models import ModelBuilder
@@ -56,6 +57,9 @@ def resolve(modules: list[ModuleFacts], options: ExtractOptions) -> Resolved:
         result.default_args = finder.default_args(result.declaration)
     routes = RouteFinder(finder, types, resolver, options)
     result.routes = routes.find()
+    frameworks = FrameworkFinder(symbols, hierarchy, types, resolver, registry)
+    result.routes.extend(frameworks.routes())
+    result.declaration = result.declaration or frameworks.declaration()
     keys = {c.key: c.description for c in result.credentials}
     keys.update({s.key: s.description for s in result.secrets})
     env = EnvCollector(resolver, keys, options.secret_name_suffixes)
@@ -66,7 +70,7 @@ def resolve(modules: list[ModuleFacts], options: ExtractOptions) -> Resolved:
     result.env_vars = env.env_vars()
     errors = ErrorCollector(hierarchy, resolver, options.error_bases)
     result.errors = errors.errors()
-    for source in (types, finder, routes, env, errors):
+    for source in (types, finder, routes, frameworks, env, errors):
         result.warnings.extend(source.warnings)
     return result
 

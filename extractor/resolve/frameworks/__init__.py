@@ -1,0 +1,108 @@
+"""Web-framework integrations: FastAPI and Flask routes recognised as handlers, statically.
+
+Apps, routers and blueprints are found by the class they are created from (`FastAPI(`,
+`APIRouter(`, `Flask(`, `Blueprint(`, through import aliases); the framework is never
+imported. Every decorated view (`@app.get(…)`, `@router.post(…)`, `@bp.route(…)`) and every
+`add_api_route` / `add_url_rule` statement becomes a `FrameworkRoute` per mount and method.
+"""
+
+from __future__ import annotations
+
+from ...gather.facts import Function, ModuleFacts
+from ...gather.values import Call, Ref
+from ...ir import Registry
+from ..classes import Hierarchy
+from ..integration import IntegrationObject
+from ..symbols import SymbolTable
+from ..types import TypeResolver
+from ..values import Resolver
+from . import fastapi, flask
+from .apps import AppFinder, AppObject
+from .common import FrameworkRoute, Reading, RouteParam
+
+ROUTE_ATTRS = {"fastapi": fastapi.ROUTE_ATTRS, "flask": flask.ROUTE_ATTRS}
+REGISTRATIONS = {"add_api_route": ("api_route", 1, "endpoint"), "add_url_rule": ("route", 2, "view_func")}
+
+
+class FrameworkFinder:
+    """Finds the routes of FastAPI and Flask apps, and the app that declares the integration."""
+
+    def __init__(
+        self, symbols: SymbolTable, hierarchy: Hierarchy, types: TypeResolver, resolver: Resolver, registry: Registry
+    ) -> None:
+        self.reading = Reading(symbols, hierarchy, types, resolver, registry)
+        self.apps = AppFinder(self.reading)
+        self.fastapi = fastapi.FastAPIReader(self.reading)
+        self.flask = flask.FlaskReader(self.reading)
+        self.warnings = self.reading.warnings
+
+    def declaration(self) -> IntegrationObject | None:
+        """The first app, as the integration's declaration (name from `FastAPI(title=…)`)."""
+        return self.apps.declaration()
+
+    def routes(self) -> list[FrameworkRoute]:
+        """Every route, in module and source order; names made unique."""
+        if not self.apps.objects:
+            return []
+        found: list[FrameworkRoute] = []
+        for module in self.reading.symbols.modules.values():
+            for function in module.functions:
+                for decorator in function.decorators:
+                    if isinstance(decorator, Call):
+                        found.extend(self._routes(module, function, decorator))
+            for call in module.calls:
+                found.extend(self._registered(call))
+        return self._unique(found)
+
+    def _routes(self, module: ModuleFacts, function: Function, call: Call) -> list[FrameworkRoute]:
+        if not isinstance(call.func, Ref):
+            return []
+        obj = self.apps.owner(call.func)
+        attr = call.func.last
+        if obj is None or attr not in ROUTE_ATTRS[obj.framework]:
+            return []
+        mounts = self.apps.mounts(obj)
+        if not all(m.included for m in mounts):
+            self._not_included(obj)
+        if obj.framework == "flask":
+            return self.flask.routes(function, call, attr, mounts)
+        return self.fastapi.routes(module, function, call, attr, mounts)
+
+    def _registered(self, call: Call) -> list[FrameworkRoute]:
+        """`app.add_api_route(path, endpoint, …)` / `app.add_url_rule(rule, endpoint, view_func, …)`."""
+        if not isinstance(call.func, Ref) or call.func.last not in REGISTRATIONS:
+            return []
+        attr, index, keyword = REGISTRATIONS[call.func.last]
+        view = call.arg(index, keyword)
+        symbol = self.reading.symbols.lookup(view.name) if isinstance(view, Ref) else None
+        if symbol is None or not isinstance(symbol.definition, Function):
+            self.reading.warnings.append((call.location, f"the view of `{call.func.last}` is not a function "
+                                          "of the integration; the route is not documented"))
+            return []
+        kwargs = [(k, v) for k, v in call.kwargs if k != keyword]
+        if attr == "route" and len(call.args) > 1:
+            kwargs.append(("endpoint", call.args[1]))
+        decorator = Call(Ref(call.func.name.rpartition(".")[0] + "." + attr), call.args[:1], tuple(kwargs),
+                         call.location)
+        return self._routes(symbol.module, symbol.definition, decorator)
+
+    def _not_included(self, obj: AppObject) -> None:
+        warning = (obj.assign.location, f"`{obj.assign.name}` is not included in an app statically; "
+                   "its routes are shown under its own prefix")
+        if warning not in self.warnings:
+            self.warnings.append(warning)
+
+    def _unique(self, routes: list[FrameworkRoute]) -> list[FrameworkRoute]:
+        used: set[str] = set()
+        for route in routes:
+            name, number = route.name, 2
+            while route.name in used:
+                route.name, number = f"{name}-{number}", number + 1
+            if route.name != name:
+                self.warnings.append((route.location, f"handler name `{name}` is taken; "
+                                      f"this route is documented as `{route.name}`"))
+            used.add(route.name)
+        return routes
+
+
+__all__ = ["FrameworkFinder", "FrameworkRoute", "RouteParam"]

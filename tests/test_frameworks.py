@@ -1,0 +1,580 @@
+"""Web-framework integrations: FastAPI and Flask routes read statically, checked against the frameworks.
+
+Inline tables cover each recognised form (resolve stage); the samples `fastapi_shop` and
+`flask_tickets` are then imported for real and what was extracted is compared with FastAPI's
+own `app.openapi()` and Flask's `url_map`, operation by operation and field by field.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+import warnings
+from typing import Any
+
+import pytest
+
+from extractor.discover import IntegrationRoot
+from extractor.gather.values import Call, Ref
+from extractor.ir import TModel, TPrim, Type
+from extractor.model import Handler, Integration
+from extractor.resolve import Resolved
+from extractor.resolve.frameworks import FrameworkRoute, RouteParam
+
+from .conftest import SAMPLES
+from .helpers import gather, resolve_code
+
+FASTAPI_HEADER = """
+from typing import Annotated, Optional
+from fastapi import APIRouter, BackgroundTasks, Body, Cookie, Depends, FastAPI, Header, Path, Query, Request, status
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+
+class Item(BaseModel):
+    name: str
+    price: float = 0
+
+class Other(BaseModel):
+    flag: bool
+
+app = FastAPI(title="Shop")
+"""
+
+
+def routes_of(resolved: Resolved) -> list[FrameworkRoute]:
+    """The framework routes of a resolve result (SDK routes left out)."""
+    return [r for r in resolved.routes if isinstance(r, FrameworkRoute)]
+
+
+def model_key(type_: Type | None) -> str | None:
+    """The registry key of a model type, else the type's repr (None stays None)."""
+    return type_.key if isinstance(type_, TModel) else (None if type_ is None else repr(type_))
+
+
+def params(route: FrameworkRoute) -> list[tuple[str, str, bool, Any]]:
+    """(name, in, required, default) of each parameter, in order."""
+    return [(p.name, p.location, p.required, p.default) for p in route.parameters]
+
+
+def one_route(code: str) -> FrameworkRoute:
+    """The only framework route of one inline module (after FASTAPI_HEADER)."""
+    found = routes_of(resolve_code(FASTAPI_HEADER + code))
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ---------------------------------------------------------------- gather
+
+
+def test_module_level_call_statements_are_gathered() -> None:
+    code = ("from fastapi import FastAPI\napp = FastAPI()\napp.include_router(r, prefix='/a')\nx = f()\n"
+            "if True:\n    app.mount('/m', sub)\n")
+    assert gather(code).calls == [
+        Call(Ref("pkg.mod.app.include_router"), (Ref("pkg.mod.r"),), (("prefix", "/a"),), "mod.py:3"),
+        Call(Ref("pkg.mod.app.mount"), ("/m", Ref("pkg.mod.sub")), (), "mod.py:6"),
+    ]
+
+
+def test_parameter_defaults_tell_none_from_absent() -> None:
+    function = gather("def f(a, b=None, c: int = 1): ...\n").functions[0]
+    assert [(p.name, p.has_default, p.default) for p in function.params] == [
+        ("a", False, None), ("b", True, None), ("c", True, 1),
+    ]
+
+
+# ---------------------------------------------------------------- FastAPI: decorators
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ('@app.get("/items")\nasync def list_items() -> list[Item]: ...',
+         ("list-items", "GET", "/items", 200, None, "TList(item=TModel(key='pkg.Item', args=()), unique=False)")),
+        ('@app.post("/items", status_code=201)\nasync def create_item(item: Item) -> Item: ...',
+         ("create-item", "POST", "/items", 201, "pkg.Item", "pkg.Item")),
+        ('@app.put("/i/{item_id}", name="replace")\ndef put_item(item_id: int, item: Item) -> None: ...',
+         ("replace", "PUT", "/i/{item_id}", 200, "pkg.Item", None)),
+        ('@app.patch("/i", operation_id="patchItem", response_model=Other)\ndef p(item: Item) -> dict: ...',
+         ("patchItem", "PATCH", "/i", 200, "pkg.Item", "pkg.Other")),
+        ('@app.delete("/i/{id}", status_code=status.HTTP_204_NO_CONTENT, response_model=Item)\ndef d(id: int): ...',
+         ("d", "DELETE", "/i/{id}", 204, None, None)),
+        ('@app.get("/x", response_model=None)\ndef x() -> Item: ...', ("x", "GET", "/x", 200, None, None)),
+        ('@app.get("/x")\ndef x() -> JSONResponse: ...', ("x", "GET", "/x", 200, None, None)),
+        ('@app.get("/x")\ndef x() -> Optional[Item]: ...', ("x", "GET", "/x", 200, None, "pkg.Item")),
+        ('from http import HTTPStatus\n@app.post("/x", status_code=HTTPStatus.ACCEPTED)\ndef x(): ...',
+         ("x", "POST", "/x", 202, None, None)),
+        ('CREATED = 201\n@app.post("/x", status_code=CREATED)\ndef x(): ...', ("x", "POST", "/x", 201, None, None)),
+        ('@app.get("/files/{file_path:path}")\ndef read_file(file_path: str): ...',
+         ("read-file", "GET", "/files/{file_path}", 200, None, None)),
+    ],
+)
+def test_fastapi_decorators(code: str, expected: tuple[Any, ...]) -> None:
+    route = one_route(code)
+    found = (route.name, route.method, route.path, route.status_code, model_key(route.request),
+             model_key(route.response))
+    assert found == expected
+    assert route.framework == "fastapi" and route.kind == "handler"
+
+
+def test_fastapi_texts_tags_and_deprecation() -> None:
+    route = one_route('''
+@app.get("/x", summary="Кратко", tags=["a", "b"], deprecated=True)
+def x():
+    """Первый абзац
+    докстринга.
+
+    Второй абзац."""
+''')
+    assert (route.summary, route.description, route.tags, route.deprecated) == (
+        "Кратко", "Первый абзац докстринга.", ["a", "b"], True)
+    explicit = one_route('@app.get("/y", description="Явное описание")\ndef y():\n    """Докстринг."""\n')
+    assert (explicit.summary, explicit.description) == (None, "Явное описание")
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("from fastapi import FastAPI as Api\napp = Api()\n", ["GET /a"]),
+        ("import fastapi as fa\napp = fa.FastAPI()\n", ["GET /a"]),
+        ("import fastapi\nclass MyApp(fastapi.FastAPI):\n    pass\napp = MyApp()\n", ["GET /a"]),
+        ("class FastAPI:\n    def get(self, path): ...\napp = FastAPI()\n", []),
+        ("from platform_sdk import Integration\napp = Integration(name='X')\n", []),
+    ],
+)
+def test_app_objects_are_recognised_by_class_name_through_aliases(header: str, expected: list[str]) -> None:
+    resolved = resolve_code(header + '@app.get("/a")\ndef a(): ...\n')
+    assert [f"{r.method} {r.path}" for r in routes_of(resolved)] == expected
+
+
+def test_api_route_gives_one_handler_per_method_and_hidden_routes_are_skipped() -> None:
+    found = routes_of(resolve_code(FASTAPI_HEADER + '''
+@app.api_route("/sync", methods=["get", "POST"])
+def sync(): ...
+@app.api_route("/only-get")
+def only_get(): ...
+@app.get("/internal", include_in_schema=False)
+def internal(): ...
+'''))
+    assert [(r.name, r.method, r.path) for r in found] == [
+        ("sync-get", "GET", "/sync"), ("sync-post", "POST", "/sync"), ("only-get", "GET", "/only-get"),
+    ]
+
+
+def test_routers_across_modules_with_prefixes_tags_and_dependencies() -> None:
+    resolved = resolve_code({
+        "pkg/__init__.py": "",
+        "pkg/deps.py": "from fastapi import Header\ndef auth(x_key: str = Header()) -> None: ...\n",
+        "pkg/items.py": '''
+from fastapi import APIRouter, Depends
+from .deps import auth
+router = APIRouter(prefix="/items", tags=["items"], dependencies=[Depends(auth)])
+@router.get("/{item_id}", tags=["read"])
+def get_item(item_id: int): ...
+''',
+        "pkg/admin.py": '''
+from fastapi import APIRouter
+from . import items
+admin = APIRouter(prefix="/admin", deprecated=True)
+admin.include_router(items.router, prefix="/v2", tags=["admin"])
+''',
+        "pkg/main.py": '''
+from fastapi import FastAPI as Api
+from .items import router as items_router
+from .admin import admin
+app = Api(title="Магазин", version="1.2.0", description="Описание")
+app.include_router(items_router, prefix="/api")
+app.include_router(admin)
+''',
+    })
+    found = routes_of(resolved)
+    assert [(r.name, r.path, r.tags, r.deprecated, params(r)) for r in found] == [
+        ("get-item", "/admin/v2/items/{item_id}", ["admin", "items", "read"], True,
+         [("item_id", "path", True, None), ("x-key", "header", True, None)]),
+        ("get-item-2", "/api/items/{item_id}", ["items", "read"], False,
+         [("item_id", "path", True, None), ("x-key", "header", True, None)]),
+    ]
+    assert resolved.declaration is not None
+    assert resolved.declaration.values == {"name": "Магазин", "version": "1.2.0", "description": "Описание"}
+    assert resolved.warnings == [
+        ("items.py:6", "handler name `get-item` is taken; this route is documented as `get-item-2`")]
+
+
+def test_a_router_included_nowhere_keeps_its_prefix_with_a_warning() -> None:
+    resolved = resolve_code("from fastapi import APIRouter\nr = APIRouter(prefix='/r')\n@r.get('/x')\ndef x(): ...\n")
+    assert [r.path for r in routes_of(resolved)] == ["/r/x"]
+    assert resolved.warnings == [("__init__.py:2", "`r` is not included in an app statically; "
+                                  "its routes are shown under its own prefix")]
+    assert resolved.declaration is None
+
+
+def test_add_api_route_statement() -> None:
+    route = one_route('def ping(q: int = 1) -> Item: ...\napp.add_api_route("/ping", ping, methods=["POST"])\n')
+    assert (route.name, route.method, route.path, params(route), model_key(route.response)) == (
+        "ping", "POST", "/ping", [("q", "query", False, 1)], "pkg.Item")
+
+
+# ---------------------------------------------------------------- FastAPI: parameters
+
+
+@pytest.mark.parametrize(
+    ("signature", "expected"),
+    [
+        ("q: int = 5", [("q", "query", False, 5)]),
+        ("q: Optional[str] = None", [("q", "query", False, None)]),
+        ("q: Optional[str]", [("q", "query", True, None)]),
+        ("q", [("q", "query", True, None)]),
+        ("item_id: int", [("item_id", "path", True, None)]),
+        ("item_id: Annotated[int, Path(ge=1)]", [("item_id", "path", True, None)]),
+        ("q: str = Query(..., alias='search')", [("search", "query", True, None)]),
+        ("q: str = Query('a')", [("q", "query", False, "a")]),
+        ("q: str = Query(default='a')", [("q", "query", False, "a")]),
+        ("q: Annotated[list[str], Query()] = []", [("q", "query", False, [])]),
+        ("q: list[str] = Query(default_factory=list)", [("q", "query", False, None)]),
+        ("user_agent: Annotated[Optional[str], Header()] = None", [("user-agent", "header", False, None)]),
+        ("x: str = Header(alias='X-Key')", [("X-Key", "header", True, None)]),
+        ("x_y: str = Header(convert_underscores=False)", [("x_y", "header", True, None)]),
+        ("session: Annotated[str, Cookie()]", [("session", "cookie", True, None)]),
+        ("request: Request, tasks: BackgroundTasks", []),
+        ("ids: list[int]", []),
+        ("tok: str = Query(include_in_schema=False)", []),
+        ("h: Annotated[str, Header()], item_id: int, q: int = 1",
+         [("item_id", "path", True, None), ("q", "query", False, 1), ("h", "header", True, None)]),
+    ],
+)
+def test_fastapi_parameters(signature: str, expected: list[tuple[str, str, bool, Any]]) -> None:
+    route = one_route(f'@app.get("/i/{{item_id}}")\ndef f({signature}): ...\n')
+    assert params(route) == expected
+
+
+def test_fastapi_parameter_description_type_and_deprecation() -> None:
+    route = one_route('@app.get("/x")\ndef f(q: Annotated[int, Query(description="Номер", deprecated=True)] = 1): ...')
+    (param,) = route.parameters
+    assert (param.description, param.deprecated, param.type, param.python_name) == (
+        "Номер", True, TPrim("int"), "q")
+
+
+def test_dependencies_add_their_parameters_once_in_fastapi_order() -> None:
+    route = one_route('''
+def common(skip: int = 0, limit: int = 10): ...
+def auth(token: Annotated[str, Header()], c: Annotated[dict, Depends(common)]): ...
+class Paging:
+    def __init__(self, page: int = 1): ...
+@app.get("/x", dependencies=[Depends(auth)])
+def f(q: str, c=Depends(common), p: Annotated[Paging, Depends()] = None, r: Request = None): ...
+''')
+    assert params(route) == [
+        ("q", "query", True, None), ("skip", "query", False, 0), ("limit", "query", False, 10),
+        ("page", "query", False, 1), ("token", "header", True, None),
+    ]
+
+
+def test_dependency_outside_the_integration_is_warned_about() -> None:
+    resolved = resolve_code(FASTAPI_HEADER + "from auth_lib import current_user\n"
+                            "@app.get('/me')\ndef me(user=Depends(current_user)): ...\n")
+    assert routes_of(resolved)[0].parameters == []
+    assert any("`auth_lib.current_user` is not part of the integration" in m for _, m in resolved.warnings)
+
+
+def test_query_parameter_models_are_expanded_at_assembly() -> None:
+    route = one_route("@app.get('/x')\ndef f(filters: Annotated[Item, Query()]): ...")
+    assert route.parameters == [RouteParam("filters", "filters", "query", TModel("pkg.Item"), True, expand=True)]
+
+
+# ---------------------------------------------------------------- FastAPI: body
+
+
+@pytest.mark.parametrize(
+    ("signature", "root", "fields"),
+    [
+        ("item: Item", "pkg.Item", None),
+        ("item: Annotated[Item, Body()]", "pkg.Item", None),
+        ("item: Optional[Item] = None", "pkg.Item", None),
+        ("item: Item = Body(embed=True)", "pkg.Body_f", [("item", None, True)]),
+        ("item: Item, other: Other", "pkg.Body_f", [("item", None, True), ("other", None, True)]),
+        ("item: Item, n: Annotated[int, Body(alias='count')] = 2", "pkg.Body_f",
+         [("item", None, True), ("n", "count", False)]),
+        ("item: Item, request: Request, user: str = Depends(lambda: 'u')", "pkg.Item", None),
+        ("ids: list[int]", "TList(item=TPrim(name='int', meta=()), unique=False)", None),
+    ],
+)
+def test_fastapi_request_body(signature: str, root: str, fields: list[tuple[str, str | None, bool]] | None) -> None:
+    resolved = resolve_code(FASTAPI_HEADER + f"@app.post('/x')\ndef f({signature}): ...\n")
+    route = routes_of(resolved)[0]
+    assert model_key(route.request) == root
+    if fields is not None:
+        spec = resolved.registry.models[root]
+        assert spec.name == "Body_f"
+        assert [(f.python_name, f.alias, not f.has_default) for f in spec.fields] == fields
+
+
+def test_dependency_body_parameters_join_the_body() -> None:
+    resolved = resolve_code(FASTAPI_HEADER + "def dep(other: Other): ...\n"
+                            "@app.post('/x')\ndef f(item: Item, d=Depends(dep)): ...\n")
+    spec = resolved.registry.models[model_key(routes_of(resolved)[0].request) or ""]
+    assert [f.python_name for f in spec.fields] == ["item", "other"]
+
+
+# ---------------------------------------------------------------- Flask
+
+
+FLASK_HEADER = """
+from flask import Blueprint, Flask
+from pydantic import BaseModel
+class Ticket(BaseModel):
+    id: int
+class TicketIn(BaseModel):
+    subject: str
+class Filter(BaseModel):
+    page: int = 1
+app = Flask(__name__)
+"""
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ('@app.route("/t")\ndef list_t(): ...', [("list-t", "GET", "/t", [], None, None, None)]),
+        ('@app.route("/t", methods=["POST", "put"])\ndef save(body: TicketIn) -> Ticket: ...',
+         [("save-post", "POST", "/t", [], "pkg.TicketIn", "pkg.Ticket", None),
+          ("save-put", "PUT", "/t", [], "pkg.TicketIn", "pkg.Ticket", None)]),
+        ('@app.get("/t/<int:tid>")\ndef get(tid: int) -> tuple[Ticket, int]: ...',
+         [("get", "GET", "/t/{tid}", [("tid", "path", True, None)], None, "pkg.Ticket", None)]),
+        ('@app.delete("/t/<tid>", endpoint="remove")\ndef d(tid): ...',
+         [("remove", "DELETE", "/t/{tid}", [("tid", "path", True, None)], None, None, None)]),
+        ('@app.post("/t")\n@validate(on_success_status=201)\ndef c(body: TicketIn, query: Filter) -> Ticket: ...',
+         [("c", "POST", "/t", [("query", "query", True, None)], "pkg.TicketIn", "pkg.Ticket", 201)]),
+        ('@app.post("/t")\n@validate(body=TicketIn, query=Filter)\ndef c(): ...',
+         [("c", "POST", "/t", [("query", "query", True, None)], "pkg.TicketIn", None, None)]),
+        ('@app.get("/t")\ndef t() -> str: ...', [("t", "GET", "/t", [], None, None, None)]),
+    ],
+)
+def test_flask_routes(code: str, expected: list[tuple[Any, ...]]) -> None:
+    resolved = resolve_code(FLASK_HEADER + "from flask_pydantic import validate\n" + code + "\n")
+    found = [(r.name, r.method, r.path, params(r), model_key(r.request), model_key(r.response), r.status_code)
+             for r in routes_of(resolved)]
+    assert found == expected
+    assert all(r.framework == "flask" for r in routes_of(resolved))
+
+
+@pytest.mark.parametrize(
+    ("rule", "path", "types"),
+    [
+        ("/a/<int:x>/<float:y>", "/a/{x}/{y}", [TPrim("int"), TPrim("float")]),
+        ("/a/<path:p>/<string(length=2):s>", "/a/{p}/{s}", [TPrim("str"), TPrim("str")]),
+        ("/a/<uuid:u>", "/a/{u}", [TPrim("uuid")]),
+    ],
+)
+def test_flask_converters(rule: str, path: str, types: list[Type]) -> None:
+    route = routes_of(resolve_code(FLASK_HEADER + f'@app.get("{rule}")\ndef v(): ...\n'))[0]
+    assert route.path == path and [p.type for p in route.parameters] == types
+
+
+def test_flask_blueprints_prefixes_and_add_url_rule() -> None:
+    resolved = resolve_code({
+        "pkg/__init__.py": "",
+        "pkg/views.py": '''
+from flask import Blueprint
+bp = Blueprint("t", __name__, url_prefix="/tickets")
+child = Blueprint("c", __name__, url_prefix="/comments")
+@bp.route("/")
+def index(): ...
+@child.post("/<int:cid>")
+def comment(cid: int): ...
+def ping(): ...
+''',
+        "pkg/app.py": '''
+from flask import Flask
+from .views import bp, child, ping
+app = Flask(__name__)
+bp.register_blueprint(child)
+app.register_blueprint(bp, url_prefix="/api/v1/")
+app.register_blueprint(bp, name="legacy")
+app.add_url_rule("/ping", "health", ping, methods=["HEAD"])
+''',
+    })
+    assert [(r.name, r.method, r.path) for r in routes_of(resolved)] == [
+        ("index", "GET", "/api/v1/"), ("index-2", "GET", "/tickets/"),
+        ("comment", "POST", "/api/v1/comments/{cid}"), ("comment-2", "POST", "/tickets/comments/{cid}"),
+        ("health", "HEAD", "/ping"),
+    ]
+    assert resolved.declaration is not None and resolved.declaration.values == {}
+
+
+def test_sdk_handlers_and_framework_routes_side_by_side() -> None:
+    resolved = resolve_code('''
+from platform_sdk import Integration
+from fastapi import FastAPI
+integration = Integration(name="SDK")
+app = FastAPI(title="API")
+@integration.get("ping")
+def ping(): ...
+@app.get("/pong")
+def pong(): ...
+''')
+    assert [(type(r).__name__, r.name, r.method) for r in resolved.routes] == [
+        ("Route", "ping", "GET"), ("FrameworkRoute", "pong", "GET")]
+    assert resolved.declaration is not None and resolved.declaration.values["name"] == "SDK"
+
+
+# ---------------------------------------------------------------- the samples against the frameworks
+
+
+def sample(name: str) -> Integration:
+    """The static extraction of a framework sample (discovery does not know frameworks yet)."""
+    from extractor.pipeline import extract
+
+    path = SAMPLES / name
+    files = tuple(sorted(p for p in path.rglob("*.py") if "__pycache__" not in p.parts))
+    changelog = path / "CHANGELOG.md"
+    return extract(IntegrationRoot(path, name, files, changelog if changelog.is_file() else None))
+
+
+@functools.cache
+def shop_openapi() -> dict[str, Any]:
+    """FastAPI's own OpenAPI document of the shop sample."""
+    module = importlib.import_module("fastapi_shop.main")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # FastAPI warns about the shared operation id of `api_route`
+        return module.app.openapi()  # type: ignore[no-any-return]
+
+
+_INTERFACE = re.compile(r"^interface (\w+) \{$")
+_PROPERTY = re.compile(r"""^\t(?:readonly )?("[^"]*"|[A-Za-z_$][\w$]*)(\?)?: """)
+
+
+def ts_interfaces(block: str) -> dict[str, dict[str, bool]]:
+    """Interface name → {property on the wire: required}, read from a TypeScript block."""
+    found: dict[str, dict[str, bool]] = {}
+    current: dict[str, bool] | None = None
+    for line in block.splitlines():
+        if match := _INTERFACE.match(line):
+            current = found.setdefault(match.group(1), {})
+        elif line.startswith("}"):
+            current = None
+        elif current is not None and (match := _PROPERTY.match(line)):
+            current[match.group(1).strip('"')] = match.group(2) is None
+    return found
+
+
+def component(ref: str) -> tuple[str, dict[str, Any]]:
+    """The name (without FastAPI's `-Input` / `-Output` suffix) and schema of a `$ref`."""
+    name = ref.rpartition("/")[2]
+    return re.sub(r"-(Input|Output)$", "", name), shop_openapi()["components"]["schemas"][name]
+
+
+def refs(schema: Any) -> list[str]:
+    """Every `$ref` inside a schema, in order."""
+    if isinstance(schema, dict):
+        own = [schema["$ref"]] if "$ref" in schema else []
+        return own + [r for value in schema.values() for r in refs(value)]
+    if isinstance(schema, list):
+        return [r for item in schema for r in refs(item)]
+    return []
+
+
+def expected_interfaces(schema: dict[str, Any], root: str) -> dict[str, dict[str, bool]]:
+    """Interface name → wire fields, for the body schema and every object model it reaches."""
+    found: dict[str, dict[str, bool]] = {}
+    pending = [(root, schema["$ref"])] if "$ref" in schema else [(None, r) for r in refs(schema)]
+    while pending:
+        name, ref = pending.pop(0)
+        title, definition = component(ref)
+        name = name or f"I{title}"
+        if name in found or "properties" not in definition:
+            continue
+        required = set(definition.get("required", []))
+        found[name] = {prop: prop in required for prop in definition["properties"]}
+        pending += [(None, r) for r in refs(definition["properties"])]
+    return found
+
+
+def shop_operations() -> list[tuple[str, str]]:
+    """(METHOD, path) of every operation of the shop's OpenAPI document."""
+    return [(method.upper(), path) for path, item in shop_openapi()["paths"].items() for method in item]
+
+
+@functools.cache
+def shop_handlers() -> dict[tuple[str, str], Handler]:
+    """The extracted handlers of the shop, by (METHOD, path)."""
+    return {(h.method, h.path or ""): h for h in sample("fastapi_shop").handlers}
+
+
+def test_shop_operations_are_exactly_fastapis() -> None:
+    assert sorted(shop_handlers()) == sorted(shop_operations())
+
+
+@pytest.mark.parametrize(("method", "path"), shop_operations())
+def test_shop_operation_matches_openapi(method: str, path: str) -> None:
+    operation = shop_openapi()["paths"][path][method.lower()]
+    handler = shop_handlers()[(method, path)]
+    success = [code for code in operation["responses"] if code.startswith("2")]
+    assert [str(handler.status_code)] == success
+    assert handler.deprecated == operation.get("deprecated", False)
+    assert handler.tags == operation.get("tags", [])
+    if handler.summary is not None:
+        assert handler.summary == operation["summary"]
+    assert [(p.name, p.in_, p.required, p.description) for p in handler.parameters] == [
+        (p["name"], p["in"], p["required"], p.get("description")) for p in operation.get("parameters", [])]
+    for ours, theirs in zip(handler.parameters, operation.get("parameters", []), strict=True):
+        schema = theirs["schema"]
+        assert ours.default == schema.get("default")
+        if schema.get("type") in SCALAR_TS:
+            assert ours.ts_type == SCALAR_TS[schema["type"]]
+    body = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
+    assert (handler.request is None) == (body is None)
+    if handler.request is not None and body is not None:
+        assert ts_interfaces(handler.request.typescript) == expected_interfaces(body, handler.request.interface)
+    content = operation["responses"][success[0]].get("content", {}).get("application/json", {})
+    response = content.get("schema") if content.get("schema") not in (None, {}) else None
+    assert (handler.response is None) == (response is None)
+    if handler.response is not None and response is not None:
+        assert ts_interfaces(handler.response.typescript) == expected_interfaces(response, handler.response.interface)
+
+
+SCALAR_TS = {"integer": "number", "number": "number", "string": "string", "boolean": "boolean"}
+
+
+def test_shop_document_level_facts() -> None:
+    doc = sample("fastapi_shop")
+    info = shop_openapi()["info"]
+    assert (doc.name, doc.version, doc.description) == (info["title"], info["version"], info["description"])
+    assert doc.capabilities[0] == "искать товары в каталоге и заводить новые"
+    assert {e.name: e.required for e in doc.env_vars} == {
+        "SHOP_API_KEY": True, "SHOP_CURRENCY": False, "SHOP_DATABASE_URL": False, "SHOP_PAYMENT_WEBHOOK_URL": False,
+    }
+    assert [c.version for c in doc.changelog] == ["2.1.0", "2.0.0", "1.0.0"]
+    assert doc.warnings == []
+    by_name = {h.name: h for h in doc.handlers}
+    assert by_name["pay-order"].request is not None and by_name["pay-order"].request.model == "Body_pay_order"
+    assert by_name["get-order"].function == "read_order"
+    assert {"cancel-order-post", "cancel-order-delete", "create-product"} <= set(by_name)
+
+
+def test_tickets_routes_are_exactly_flasks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TICKETS_DATABASE_URL", "sqlite://")
+    app = importlib.import_module("flask_tickets.app").app
+    expected = set()
+    for rule in app.url_map.iter_rules():
+        methods = sorted(rule.methods - {"HEAD", "OPTIONS"})
+        name = rule.endpoint.rpartition(".")[2].replace("_", "-")
+        for method in methods if rule.endpoint != "static" else ():
+            suffix = f"-{method.lower()}" if len(methods) > 1 else ""
+            expected.add((method, re.sub(r"<(?:[^:>]+:)?(\w+)>", r"{\1}", rule.rule), name + suffix))
+    doc = sample("flask_tickets")
+    assert {(h.method, h.path, h.name) for h in doc.handlers} == expected
+    assert doc.warnings == []
+
+
+def test_tickets_models_and_parameters() -> None:
+    by_name = {h.name: h for h in sample("flask_tickets").handlers}
+    assert by_name["list-tickets"].request is None
+    assert [(p.name, p.in_, p.required) for p in by_name["list-tickets"].parameters] == [
+        ("status", "query", False), ("priority", "query", False), ("page", "query", False)]
+    created = by_name["create-ticket"]
+    assert created.status_code == 201 and created.request is not None and created.response is not None
+    assert [(f.name, f.required) for f in created.request.fields] == [
+        ("subject", True), ("body", True), ("authorEmail", True), ("priority", False)]
+    assert by_name["daily-report"].parameters[0].ts_type == '"today" | "yesterday"'
+    assert by_name["close-ticket"].response is None
+    assert {by_name["update-ticket-put"].method, by_name["update-ticket-patch"].method} == {"PUT", "PATCH"}
