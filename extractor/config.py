@@ -16,6 +16,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from extractor.errors import ConfigError
+from extractor.lint import LintRule
 from extractor.options import ExtractOptions
 
 if sys.version_info >= (3, 11):
@@ -76,6 +77,9 @@ class Override(BaseModel):
     webhook_base_url: str | None = None
     output: str | None = Field(default=None, description="Output pattern for this integration")
     template: Path | None = None
+    sidebar_order: int | None = Field(
+        default=None, description="`order:` of the front matter (with front_matter = true)"
+    )
 
     @field_validator("output")
     @classmethod
@@ -102,6 +106,12 @@ class Config(BaseModel):
     sort: Literal["source", "name"] = "source"
     strict: bool = False
     annotations: Literal["none", "github"] = "none"
+    front_matter: bool = Field(
+        default=False, description="Start Markdown documents with YAML front matter for a docs site"
+    )
+    lint_ignore: list[LintRule] = Field(
+        default_factory=list, description="Lint rules --strict does not apply"
+    )
     integration_classes: list[str] = Field(default_factory=list)
     handler_decorators: list[str] = Field(default_factory=list)
     event_decorators: list[str] = Field(default_factory=list)
@@ -221,7 +231,7 @@ def _config_error(exc: ValidationError, where: str, path: Path | None) -> Config
 
 def _key_location(path: Path, dotted: str) -> str:
     """`path:line` of the line that sets `dotted`'s last key, else just the path."""
-    key = dotted.rsplit(".", maxsplit=1)[-1]
+    key = [part for part in dotted.split(".") if not part.isdigit()][-1]  # `ignore.0` → `ignore`
     pattern = re.compile(rf"^\s*(?:\"?{re.escape(key)}\"?|{re.escape(_kebab(key))})\s*=")
     try:
         lines = path.read_text(encoding="utf-8").splitlines()

@@ -156,9 +156,12 @@ def _merge(
     generated: str, existing: str | None, *, path: str, line_offset: int, require_markers: bool
 ) -> str:
     regions = find_regions(generated, path="<generated document>")
-    if existing is None or not regions:
+    if existing is None:
         return generated
     existing = to_lf(existing)
+    if not regions:  # a template without regions: any region of the file would be lost
+        find_regions(existing, path=path, known=(), line_offset=line_offset)
+        return generated
     names = [region.name for region in regions]
     kept = {
         region.name: existing[region.start : region.end]

@@ -148,6 +148,8 @@ class FileCheck:
     path: Path
     status: Status
     diff: str = ""
+    line: int | None = None
+    """The first line of the file on disk that differs (stale files only)."""
 
 
 @dataclass(frozen=True)
@@ -201,7 +203,17 @@ def check_one(path: Path, expected: str) -> FileCheck:
         fromfile="/dev/null" if existing is None else f"a/{shown}",
         tofile=f"b/{shown}",
     )
-    return FileCheck(path, "missing" if existing is None else "stale", "".join(diff))
+    if existing is None:
+        return FileCheck(path, "missing", "".join(diff))
+    return FileCheck(path, "stale", "".join(diff), _first_difference(old, want.splitlines(keepends=True)))
+
+
+def _first_difference(old: list[str], new: list[str]) -> int:
+    """The 1-based number of the first line where `old` and `new` differ."""
+    for number, (before, after) in enumerate(zip(old, new, strict=False), start=1):
+        if before != after:
+            return number
+    return min(len(old), len(new)) + 1
 
 
 def check(planned: Iterable[tuple[Path, str]]) -> CheckReport:

@@ -18,7 +18,7 @@ import pytest
 from extractor import __version__
 from extractor.cli import main, work
 from extractor.cli.report import fancy_progress_wanted
-from extractor.discover import IntegrationRoot
+from extractor.discover import IntegrationRoot, find_integrations
 from extractor.errors import SourceSyntaxError
 from extractor.model import DocWarning, Handler, Integration
 from extractor.options import ExtractOptions
@@ -44,8 +44,11 @@ class FakePipeline:
         warnings = []
         if root.slug == "stripe":
             warnings = [DocWarning(location="handlers.py:3", message="timeout is not a literal")]
+        source = f"{root.slug}.py" if root.is_module else "handlers.py"
         handlers = [
-            Handler(name=name, function=name, location="handlers.py:1") for name in ("b-run", "a-run")
+            Handler(name=name, function=name, location=f"{source}:{line}",
+                    description="" if root.slug == "telegram" else f"Runs {name}.")
+            for line, name in ((1, "b-run"), (5, "a-run"))
         ]
         return Integration(name=root.slug.title(), slug=root.slug, handlers=handlers, warnings=warnings)
 
@@ -189,7 +192,10 @@ def test_check_passes_when_up_to_date_and_fails_with_diffs_when_stale(
     assert "+# Telegram\n" in out
     assert "docs/amo.md: stale" in err
     assert "docs/telegram.md: missing" in err
-    assert "2 of 3 files out of date (1 stale, 1 missing)" in err
+    assert err.endswith(
+        "1 up to date, 1 stale: docs/amo.md; 1 missing: docs/telegram.md; "
+        "run `extract-docs -o docs integrations` to update\n"
+    )
     assert amo.read_text(encoding="utf-8") == before
     assert not (project / "docs" / "telegram.md").exists()
 
@@ -226,7 +232,7 @@ def test_a_broken_region_is_an_error_naming_the_line(
     doc = project / "docs" / "amo.md"
     doc.write_text(doc.read_text(encoding="utf-8").replace(end_marker("security"), ""))
     code, _, err = run(capsys, "integrations/amo", "-o", "docs")
-    assert code == 1
+    assert code == 2
     assert "docs/amo.md:5: error: region 'security' has no end marker" in err
 
 
@@ -283,6 +289,55 @@ def test_strict_makes_warnings_fail(project: Path, capsys: pytest.CaptureFixture
     assert run(capsys, "integrations/stripe", "--no-strict")[0] == 0
 
 
+def test_lint_findings_only_under_strict(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "integrations/telegram.py", "--format", "json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["warnings"] == []
+    code, out, err = run(capsys, "integrations/telegram.py", "--format", "json", "--strict")
+    assert code == 1
+    assert json.loads(out)["warnings"] == [], "lint findings stay out of the JSON"
+    assert err == (
+        "integrations/telegram.py:1: warning: handler 'b-run' (b-run) has no docstring [handler-docstring]\n"
+        "integrations/telegram.py:5: warning: handler 'a-run' (a-run) has no docstring [handler-docstring]\n"
+        "2 warnings, failing (--strict)\n"
+    )
+    set_config(project, 'strict = true\nlint_ignore = ["handler-docstring"]')
+    assert run(capsys, "integrations/telegram.py") == (0, "# Telegram\n\nPOST {WEBHOOK_BASE_URL}/webhook/x\n\n"
+                                                        f"{begin_marker('security')}\nseed\n"
+                                                        f"{end_marker('security')}\n", "")
+
+
+def test_lint_findings_as_github_annotations(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "integrations/telegram.py", "--strict", "--annotations", "github")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "::warning file=integrations/telegram.py,line=1::handler 'b-run' (b-run) has no docstring "
+        "[handler-docstring]"
+    )
+
+
+def test_an_unknown_lint_rule_is_a_config_error(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    set_config(project, 'lint_ignore = ["field-descriptions"]')
+    code, _, err = run(capsys, "integrations")
+    assert code == 2
+    assert "lint_ignore" in err and "pyproject.toml:2" in err
+
+
+def test_stale_files_as_github_annotations_at_the_first_changed_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "integrations/amo", "-o", "docs/")
+    doc = project / "docs" / "amo.md"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("POST", "GET"), encoding="utf-8")
+    code, out, err = run(capsys, "integrations/amo", "-o", "docs/", "--check", "--annotations", "github")
+    assert code == 1
+    assert "-GET {WEBHOOK_BASE_URL}/webhook/x\n+POST {WEBHOOK_BASE_URL}/webhook/x\n" in out
+    assert err == (
+        "::error file=docs/amo.md,line=3::stale: run `extract-docs -o docs/ integrations/amo` to update it\n"
+        "0 up to date, 1 stale: docs/amo.md; run `extract-docs -o docs/ integrations/amo` to update\n"
+    )
+
+
 def test_github_annotations(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "integrations/stripe", "--annotations", "github")
     assert code == 0
@@ -291,9 +346,9 @@ def test_github_annotations(project: Path, capsys: pytest.CaptureFixture[str]) -
     )
 
 
-def test_a_missing_path_is_one_line_and_exit_1(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_path_is_one_line_and_exit_2(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "nope")
-    assert code == 1
+    assert code == 2
     assert out == ""
     assert err == "nope: error: no such file or directory\n"
 
@@ -303,10 +358,25 @@ def test_a_failing_integration_does_not_stop_the_others(
 ) -> None:
     pipeline.fail["stripe"] = SourceSyntaxError("invalid syntax", "handlers.py:3")
     code, out, err = run(capsys, "integrations", "--format", "json")
-    assert code == 1
+    assert code == 2
     assert [item["slug"] for item in json.loads(out)] == ["amo", "telegram"]
     assert "integrations/stripe/handlers.py:3: error: invalid syntax" in err
     assert "Traceback" not in err
+
+
+def test_an_error_wins_over_stale_files_under_check(
+    project: Path, pipeline: FakePipeline, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run(capsys, "integrations", "-o", "docs")
+    amo = project / "docs" / "amo.md"
+    amo.write_text(amo.read_text(encoding="utf-8").replace("# Amo", "# Old"), encoding="utf-8")
+    assert run(capsys, "integrations", "-o", "docs", "--check", "--no-cache")[0] == 1
+    pipeline.fail["stripe"] = SourceSyntaxError("invalid syntax", "handlers.py:3")
+    code, out, err = run(capsys, "integrations", "-o", "docs", "--check", "--no-cache")
+    assert code == 2, "the check could not compare stripe's document"
+    assert "-# Old\n+# Amo\n" in out
+    assert "integrations/stripe/handlers.py:3: error: invalid syntax" in err
+    assert "docs/amo.md: stale" in err
 
 
 @pytest.mark.parametrize(
@@ -372,6 +442,54 @@ def test_a_progress_bar_only_on_a_terminal_outside_ci(monkeypatch: pytest.Monkey
     assert not fancy_progress_wanted(io.StringIO(), quiet=False)
     monkeypatch.setenv("CI", "true")
     assert not fancy_progress_wanted(Terminal(), quiet=False)
+
+
+def _stderr_of_real_run(tmp_path: Path, *, terminal: bool, env: dict[str, str], quiet: bool = False) -> bytes:
+    """The real CLI on all samples (-o DIR, no cache), its stderr a pseudo-terminal or a pipe."""
+    args = [sys.executable, "-m", "extractor.cli", str(SAMPLES), "-o", f"{tmp_path}/out/", "--no-cache"]
+    args += ["--quiet"] if quiet else []
+    full_env = {**{k: v for k, v in os.environ.items() if k != "CI"}, "PYTHONPATH": str(REPO), **env}
+    if not terminal:
+        result = subprocess.run(args, env=full_env, capture_output=True, check=False)
+        assert result.returncode == 0, result.stderr
+        return result.stderr
+    import pty
+
+    controller, stream = pty.openpty()
+    process = subprocess.Popen(args, env=full_env, stdout=subprocess.DEVNULL, stderr=stream)
+    os.close(stream)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal closed: the process is done
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(controller)
+    assert process.wait() == 0, output
+    return output
+
+
+BAR = "━".encode()
+HIDE_CURSOR = b"\x1b[?25l"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_a_real_progress_bar_on_a_terminal_and_none_when_piped_or_in_ci(tmp_path: Path) -> None:
+    on_terminal = _stderr_of_real_run(tmp_path, terminal=True, env={"TERM": "xterm"})
+    assert HIDE_CURSOR in on_terminal and BAR in on_terminal
+    assert f"/{len(find_integrations(SAMPLES))}".encode() in on_terminal  # done/total
+    assert b"wrote " in on_terminal
+    for label, output in {
+        "piped": _stderr_of_real_run(tmp_path, terminal=False, env={"TERM": "xterm"}),
+        "CI": _stderr_of_real_run(tmp_path, terminal=True, env={"TERM": "xterm", "CI": "true"}),
+        "dumb": _stderr_of_real_run(tmp_path, terminal=True, env={"TERM": "dumb"}),
+    }.items():
+        assert b"\x1b" not in output and BAR not in output, label
+        assert b"wrote " in output or b"unchanged " in output, label
+    assert _stderr_of_real_run(tmp_path, terminal=True, env={"TERM": "xterm"}, quiet=True) == b""
 
 
 # -- version, help, sub-commands ------------------------------------------------------------
@@ -458,7 +576,7 @@ def test_an_unwritable_output_is_one_error_line(
 ) -> None:
     (project / "docs").write_text("a file, not a folder\n")
     code, _, err = run(capsys, "integrations/amo", "-o", "docs")
-    assert code == 1
+    assert code == 2
     assert "error:" in err
     assert "Traceback" not in err
 

@@ -17,14 +17,14 @@ import typer
 from extractor import __version__
 
 SUBCOMMANDS = ("schema", "config")
-EXIT_FAILED, EXIT_USAGE = 1, 2
+EXIT_ERROR = 2
 
 EPILOG = (
     "\b\nOther commands:\n"
     "  extract-docs schema [--many]     the JSON Schema of --format json\n"
     "  extract-docs config [PATH...]    the effective configuration and its sources\n\n"
-    "Exit codes: 0 done; 1 an input can't be documented, files are stale (--check) or "
-    "there are warnings (--strict); 2 usage or configuration error."
+    "Exit codes: 0 done; 1 files are stale (--check) or there are warnings (--strict); "
+    "2 usage, configuration or input error (an input can't be documented)."
 )
 
 
@@ -58,18 +58,15 @@ def _print_error(exc: Exception) -> None:
 
 
 def guarded(action: Callable[[], int]) -> int:
-    """Run `action`; an `ExtractDocsError` becomes one stderr line and exit code 1 (2 for
-    configuration errors), never a traceback."""
-    from extractor.errors import ConfigError, ExtractDocsError
+    """Run `action`; an `ExtractDocsError` (configuration, input) becomes one stderr line
+    and exit code 2, never a traceback."""
+    from extractor.errors import ExtractDocsError
 
     try:
         return action()
-    except ConfigError as exc:
-        _print_error(exc)
-        return EXIT_USAGE
     except ExtractDocsError as exc:
         _print_error(exc)
-        return EXIT_FAILED
+        return EXIT_ERROR
 
 
 PathsArg = Annotated[
@@ -86,7 +83,8 @@ FormatOpt = Annotated[
 ]
 StrictOpt = Annotated[
     bool | None,
-    typer.Option("--strict/--no-strict", help="Warnings make the exit code 1.", show_default=False),
+    typer.Option("--strict/--no-strict", help="Warnings and lint findings make the exit code 1.",
+                 show_default=False),
 ]
 AnnotationsOpt = Annotated[
     Annotations | None,
@@ -101,6 +99,12 @@ TemplateOpt = Annotated[
 WebhookOpt = Annotated[
     str | None,
     typer.Option("--webhook-base-url", metavar="URL", help="Replaces {WEBHOOK_BASE_URL}.",
+                 show_default=False),
+]
+FrontMatterOpt = Annotated[
+    bool | None,
+    typer.Option("--front-matter/--no-front-matter", help="Start each Markdown document with "
+                 "YAML front matter (title, description, order) for a documentation site.",
                  show_default=False),
 ]
 ConfigOpt = Annotated[
@@ -136,6 +140,7 @@ def document(
     annotations: AnnotationsOpt = None,
     template: TemplateOpt = None,
     webhook_base_url: WebhookOpt = None,
+    front_matter: FrontMatterOpt = None,
     config: ConfigOpt = None,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, metavar="N",
@@ -152,12 +157,13 @@ def document(
                            help="Print the version and exit.")
     ] = False,
 ) -> None:
-    from extractor.cli.run import RunOptions, run_document
+    from extractor.cli.options import RunOptions
+    from extractor.cli.run import run_document
 
     options = RunOptions(
         paths=list(paths or []), output=output, format=_value(format), check=check,
         strict=strict, annotations=_value(annotations), template=template,
-        webhook_base_url=webhook_base_url, config=config, jobs=jobs, cache=not no_cache,
+        webhook_base_url=webhook_base_url, front_matter=front_matter, config=config, jobs=jobs, cache=not no_cache,
         quiet=quiet,
     )
     raise typer.Exit(guarded(lambda: run_document(options)))
@@ -192,6 +198,7 @@ def config_command(
     annotations: AnnotationsOpt = None,
     template: TemplateOpt = None,
     webhook_base_url: WebhookOpt = None,
+    front_matter: FrontMatterOpt = None,
     config: ConfigOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
@@ -201,7 +208,7 @@ def config_command(
     values = {
         "paths": list(paths) if paths else None, "format": _value(format), "strict": strict,
         "annotations": _value(annotations), "template": template,
-        "webhook_base_url": webhook_base_url,
+        "webhook_base_url": webhook_base_url, "front_matter": front_matter,
     }
 
     def show() -> int:

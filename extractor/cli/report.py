@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from extractor.write import CheckReport
 
 _LOCATION = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))?(?::(?P<column>\d+))?$")
 
@@ -83,11 +86,12 @@ class Reporter:
                 props += f",line={where.line}"
         return f"::{level}{props}::{_escape_data(message)}"
 
-    def diagnostic(self, level: str, where: Where | None, message: str) -> None:
-        """One warning or error line."""
-        if level == "warning":
+    def diagnostic(self, level: str, where: Where | None, message: str, *, counted: bool = True) -> None:
+        """One warning or error line; `counted=False` for a line that decides no exit code
+        (a stale file under --check, whose exit code the check itself gives)."""
+        if counted and level == "warning":
             self.warnings += 1
-        else:
+        elif counted:
             self.errors += 1
         if self.github:
             self._print(self._annotation(level, where, message))
@@ -103,6 +107,29 @@ class Reporter:
     def note(self, message: str) -> None:
         """A summary line that is shown even with --quiet (e.g. the --check summary)."""
         self._print(message)
+
+
+_NAMED = 5
+"""How many stale (or missing) files the --check summary names; the rest are counted."""
+
+
+def _named(paths: list[str]) -> str:
+    shown = ", ".join(paths[:_NAMED])
+    return shown if len(paths) <= _NAMED else f"{shown} and {len(paths) - _NAMED} more"
+
+
+def check_summary(report: CheckReport, shown: Callable[[Path], str], command: str) -> str:
+    """The last line of --check: `5 files up to date`, or
+    `3 up to date, 1 stale: docs/x.md; run `extract-docs …` to update`."""
+    if report.ok:
+        return report.summary()
+    groups = []
+    for status in ("stale", "missing"):
+        paths = [shown(item.path) for item in report.problems if item.status == status]
+        if paths:
+            groups.append(f"{len(paths)} {status}: {_named(paths)}")
+    fresh = len(report.files) - len(report.problems)
+    return f"{fresh} up to date, {'; '.join(groups)}; run `{command}` to update"
 
 
 def fancy_progress_wanted(stream: TextIO, quiet: bool) -> bool:

@@ -15,56 +15,27 @@ from typing import Any
 
 from extractor.cache import CACHE_DIR
 from extractor.cli import work
-from extractor.cli.report import Reporter, Where, display_path, fancy_progress_wanted, locate
+from extractor.cli.options import RunOptions, base_folder, is_folder_target
+from extractor.cli.report import (
+    Reporter,
+    Where,
+    check_summary,
+    display_path,
+    fancy_progress_wanted,
+    locate,
+)
 from extractor.cli.report import progress as progress_bar
 from extractor.config import Config, effective_config
 from extractor.discover import IntegrationRoot, find_integrations
 from extractor.errors import ConfigError, ExtractDocsError
+from extractor.lint import lint
 from extractor.model import Integration
 from extractor.ordering import arrange
 from extractor.write import check, compose, output_path, read_existing, write_if_changed
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-
-@dataclass
-class RunOptions:
-    """The command line of the default command (None: not given, the config decides)."""
-
-    paths: list[Path] = field(default_factory=list)
-    output: str | None = None
-    format: str | None = None
-    check: bool = False
-    strict: bool | None = None
-    annotations: str | None = None
-    template: Path | None = None
-    webhook_base_url: str | None = None
-    config: Path | None = None
-    jobs: int = 1
-    cache: bool = True
-    quiet: bool = False
-
-    def config_values(self) -> dict[str, Any]:
-        """The options that are configuration keys too."""
-        return {
-            "paths": self.paths or None,
-            "format": self.format,
-            "strict": self.strict,
-            "annotations": self.annotations,
-            "template": self.template,
-            "webhook_base_url": self.webhook_base_url,
-        }
-
-
-def base_folder(root: IntegrationRoot) -> Path:
-    """The folder a doc's locations are relative to."""
-    return root.path.parent if root.is_module else root.path
-
-
-def is_folder_target(output: str) -> bool:
-    """`-o X` names a folder when X exists as one, ends with a separator, or has no suffix."""
-    path = Path(output)
-    return output.endswith(("/", "\\")) or path.is_dir() or not path.suffix
+EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
+"""0 done; 1 stale files (--check) or warnings (--strict); 2 an error: usage, configuration,
+an input that can't be documented, an output that can't be written."""
 
 
 def doc_json(value: Integration | list[Integration]) -> str:
@@ -181,10 +152,17 @@ class Run:
         return arrange(doc, self.config.sort)
 
     def _report_warnings(self, docs: Sequence[tuple[IntegrationRoot, Integration]]) -> None:
+        """The doc models' warnings; under --strict also the lint findings (extractor.lint)."""
+        ignore = frozenset(self.config.lint_ignore)
         for root, doc in docs:
             for warning in doc.warnings:
                 where = locate(warning.location, base_folder(root), self.cwd)
                 self.reporter.diagnostic("warning", where, warning.message)
+            if not self.config.strict:
+                continue
+            for finding in lint(doc, ignore=ignore):
+                where = locate(finding.location, base_folder(root), self.cwd)
+                self.reporter.diagnostic("warning", where, f"{finding.message} [{finding.rule}]")
 
     def _render(self, docs: Sequence[tuple[IntegrationRoot, Integration]]) -> dict[str, str]:
         texts: dict[str, str] = {}
@@ -199,6 +177,8 @@ class Run:
                     doc,
                     template_dir=override.template or self.config.template,
                     webhook_base_url=override.webhook_base_url or self.config.webhook_base_url,
+                    front_matter=self.config.front_matter,
+                    sidebar_order=override.sidebar_order,
                 )
             except ExtractDocsError as exc:
                 self.reporter.diagnostic("error", locate(exc.location, None, self.cwd), exc.message)
@@ -262,26 +242,28 @@ class Run:
 
     def _check(self, planned: Sequence[tuple[Path, str]]) -> bool:
         report = check(planned)
+        command = self.options.update_command()
         for item in report.problems:
             sys.stdout.write(item.diff)
             shown = display_path(item.path, self.cwd)
             if self.reporter.github:
-                message = f"{item.status}: run extract-docs without --check to update it"
-                self.reporter.diagnostic("error", Where(shown), message)
+                message = f"{item.status}: run `{command}` to update it"
+                self.reporter.diagnostic("error", Where(shown, item.line), message, counted=False)
             else:
                 self.reporter.note(f"{shown}: {item.status}")
         sys.stdout.flush()
-        advice = "" if report.ok else "; run extract-docs without --check to update"
-        self.reporter.note(f"{report.summary()}{advice}")
+        self.reporter.note(check_summary(report, lambda path: display_path(path, self.cwd), command))
         return report.ok
 
     def _exit_code(self, *, ok: bool) -> int:
-        if self.reporter.errors or not ok:
-            return EXIT_FAILED
+        if self.reporter.errors:
+            return EXIT_ERROR
+        if not ok:
+            return EXIT_STALE
         if self.config.strict and self.reporter.warnings:
             count = self.reporter.warnings
             self.reporter.note(f"{count} warning{'s' if count != 1 else ''}, failing (--strict)")
-            return EXIT_FAILED
+            return EXIT_STALE
         return EXIT_OK
 
 

@@ -25,7 +25,8 @@ class RenderFn(Protocol):
     """The renderer's signature (`extractor.render.render_markdown`)."""
 
     def __call__(
-        self, doc: Integration, *, template_dir: Path | None = ..., webhook_base_url: str | None = ...
+        self, doc: Integration, *, template_dir: Path | None = ..., webhook_base_url: str | None = ...,
+        front_matter: bool = ..., sidebar_order: int | None = ...,
     ) -> str: ...
 
 
