@@ -90,6 +90,17 @@ class TVar:
     """A type variable of a generic model, substituted when the model is parametrised."""
 
     name: str
+    fallback: Type | None = field(default=None, compare=False)
+    """What pydantic uses while it is unbound: the TypeVar's default, else the union of its
+    constraints, else its bound; None: `Any`."""
+
+
+@dataclass(frozen=True)
+class TJson:
+    """pydantic's `Json[X]`: a string holding JSON when validated, the `X` value when
+    serialized; bare `Json` is `Json[Any]`."""
+
+    inner: Type
 
 
 @dataclass(frozen=True)
@@ -100,7 +111,9 @@ class TUnknown:
     location: str = ""
 
 
-Type: TypeAlias = TPrim | TList | TTuple | TDict | TUnion | TLiteral | TModel | TEnum | TVar | TUnknown
+Type: TypeAlias = (
+    TPrim | TList | TTuple | TDict | TUnion | TLiteral | TModel | TEnum | TVar | TJson | TUnknown
+)
 
 
 @dataclass
@@ -122,6 +135,9 @@ class FieldSpec:
     deprecated: bool = False
     exclude: bool = False
     kind: Literal["field", "computed"] = "field"
+    serialization_type: Type | None = None
+    """The type a serializer gives the field (`@field_serializer` return annotation,
+    `PlainSerializer(return_type=...)`); None: serialized as `type`."""
 
 
 @dataclass
@@ -132,6 +148,8 @@ class ModelConfig:
     populate_by_name: bool = False
     extra: Literal["ignore", "allow", "forbid"] = "ignore"
     pydantic_v1: bool = False
+    serialization_defaults_required: bool = False
+    """`json_schema_serialization_defaults_required`: serialized fields with defaults are required."""
     env_prefix: str = ""  # pydantic-settings
 
 
@@ -147,6 +165,10 @@ class ModelSpec:
     config: ModelConfig = field(default_factory=ModelConfig)
     type_params: tuple[str, ...] = ()
     is_settings: bool = False
+    is_root: bool = False
+    """A `RootModel` (or v1 `__root__` model): its one field is the whole value."""
+    serialization_type: Type | None = None
+    """The return type of a `@model_serializer`: the whole serialized value; None: fields."""
 
 
 @dataclass

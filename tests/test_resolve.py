@@ -147,8 +147,11 @@ def test_inheritance_across_modules_overrides_in_place() -> None:
     [
         ("model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)",
          {"alias_generator": "to_camel", "populate_by_name": True}),
+        # pydantic 2 reads `class Config` with v2 semantics: only `pydantic.v1` bases are v1
         ("class Config:\n        allow_population_by_field_name = True\n        extra = Extra.forbid",
-         {"populate_by_name": True, "extra": "forbid", "pydantic_v1": True}),
+         {"populate_by_name": True, "extra": "forbid", "pydantic_v1": False}),
+        ("model_config = ConfigDict(json_schema_serialization_defaults_required=True)",
+         {"serialization_defaults_required": True}),
         ("model_config = SettingsConfigDict(env_prefix='APP_')", {"env_prefix": "APP_"}),
     ],
 )
@@ -405,3 +408,11 @@ def test_pure_constructors_are_static(expr: str, expected: Any) -> None:
     code = MODELS_HEADER + f"from decimal import Decimal\nclass M(BaseModel):\n    a: Any = {expr}\n"
     field = resolve_code(code).registry.models["pkg.M"].fields[0]
     assert field.default == expected
+
+
+def test_none_annotation_is_a_field_and_a_plain_attribute_is_not() -> None:
+    code = MODELS_HEADER + "class M(BaseModel):\n    a: None = None\n    b: None\n    c = 5\n"
+    fields = resolve_code(code).registry.models["pkg.M"].fields
+    assert [(f.python_name, f.type, f.has_default) for f in fields] == [
+        ("a", TPrim("none"), True), ("b", TPrim("none"), False),
+    ]

@@ -19,6 +19,7 @@ import platform_sdk as sdk
 import pytest
 from platform_sdk.specs import first_paragraph
 from pydantic import BaseModel, SecretStr
+from pydantic.json_schema import models_json_schema
 from pydantic_settings import BaseSettings
 
 from extractor.model import DocModel, Integration
@@ -84,16 +85,30 @@ def wire_fields(schema: dict[str, Any]) -> WireFields:
     return {prop: prop in required for prop in schema.get("properties", {})}
 
 
-def expected_interfaces(cls: type[BaseModel], mode: Mode, root: str) -> dict[str, WireFields]:
-    """Interface name → wire fields, for the root model and every object model it reaches."""
+def expected_interfaces(
+    cls: type[BaseModel], mode: Mode, root: str, document_defs: frozenset[str] = frozenset()
+) -> dict[str, WireFields]:
+    """Interface name → wire fields, for the root model and every object model it reaches.
+
+    `document_defs` are the `$defs` names pydantic gives the whole document's models
+    (`document_defs_names`): a model with two shapes is `Amount-Input` / `Amount-Output`."""
     schema = cls.model_json_schema(mode=mode, by_alias=True)
     defs: dict[str, Any] = schema.get("$defs", {})
     root_schema = defs[cls.__name__] if "$ref" in schema else schema
     found = {root: wire_fields(root_schema)}
+    suffix = "Input" if mode == "validation" else "Output"
     for def_name, definition in defs.items():
         if def_name != cls.__name__ and "properties" in definition:
-            found["I" + def_name] = wire_fields(definition)
+            split = f"{def_name}-{suffix}" in document_defs
+            found["I" + def_name + (suffix if split else "")] = wire_fields(definition)
     return found
+
+
+def document_defs_names(name: str) -> frozenset[str]:
+    """pydantic's `$defs` names for all request, response and payload models of a sample."""
+    pairs = [(cls, mode) for _, _, cls, mode in model_pairs(name) if cls is not None]
+    _, schema = models_json_schema(list(dict.fromkeys(pairs)), by_alias=True)
+    return frozenset(schema.get("$defs", {}))
 
 
 def wire_name(info: Any, python_name: str, mode: Mode) -> str:
@@ -297,6 +312,7 @@ def expected_root_interface(label: str, doc_model: DocModel) -> str:
 
 @pytest.mark.parametrize("name", SAMPLES_RUN)
 def test_models_match_pydantic_json_schema(name: str) -> None:
+    document_defs = document_defs_names(name)
     for label, doc_model, cls, mode in model_pairs(name):
         assert (doc_model is None) == (cls is None), f"{name} {label}: {doc_model} vs {cls}"
         if doc_model is None or cls is None:
@@ -304,7 +320,7 @@ def test_models_match_pydantic_json_schema(name: str) -> None:
         where = f"{name} {label}"
         root = expected_root_interface(label, doc_model)
         assert (doc_model.model, doc_model.interface, doc_model.mode) == (cls.__name__, root, mode)
-        expected = expected_interfaces(cls, mode, root)
+        expected = expected_interfaces(cls, mode, root, document_defs)
         assert {f.name: f.required for f in doc_model.fields} == expected[root], where
         assert ts_interfaces(doc_model.typescript) == expected, where
 

@@ -36,7 +36,7 @@ class DefinitionGatherer:
                 annotation = self.ev.annotation(small.annotation.annotation)
                 value = self.ev.value(small.value) if small.value is not None else None
                 yield Assign(small.target.value, value, location, annotation, comment,
-                             has_value=small.value is not None)
+                             has_value=small.value is not None, annotated=True)
 
     def function(self, index: int, node: cst.FunctionDef, owner: str | None = None) -> Function:
         """A function's decorators, parameters, return annotation and docstring."""

@@ -19,6 +19,8 @@ class Assign:
     comment: str | None = None
     docstring: str | None = None
     has_value: bool = True
+    annotated: bool = False
+    """True for `x: T [= v]`, even when T is `None` (whose value is the literal None)."""
 
 
 @dataclass

@@ -12,6 +12,7 @@ from .symbols import Symbol, SymbolTable
 
 MODEL_BASES = frozenset({"BaseModel", "BaseSettings", "GenericModel", "RootModel"})
 SETTINGS_BASES = frozenset({"BaseSettings"})
+TYPED_DICT_BASES = frozenset({"TypedDict"})
 ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"})
 GENERIC_BASES = frozenset({"typing.Generic", "typing_extensions.Generic"})
 
@@ -34,13 +35,6 @@ def base_ref(base: Value) -> Ref | None:
     if isinstance(base, Subscript):
         base = base.value
     return base if isinstance(base, Ref) else None
-
-
-def _generic_base(base: Value) -> bool:
-    """`Generic[T]` or `BaseModel[T]`-style base."""
-    if not (isinstance(base, Subscript) and isinstance(base.value, Ref)):
-        return False
-    return base.value.name in GENERIC_BASES or base.value.last in MODEL_BASES
 
 
 class Hierarchy:
@@ -98,15 +92,10 @@ class Hierarchy:
         """A pydantic model (BaseModel, BaseSettings, v1 GenericModel), directly or via bases."""
         return self.derives_from(info, MODEL_BASES)
 
+    def is_typed_dict(self, info: ClassInfo) -> bool:
+        """A `TypedDict` (pydantic validates it like a model without config)."""
+        return self.derives_from(info, TYPED_DICT_BASES)
+
     def is_enum(self, info: ClassInfo) -> bool:
         """An Enum / IntEnum / StrEnum."""
         return self.derives_from(info, ENUM_BASES)
-
-    def type_params(self, info: ClassInfo) -> tuple[str, ...]:
-        """Type variables of a generic model (`Generic[T]` or `BaseModel[T]`-style bases)."""
-        params: list[str] = []
-        for item in self.mro(info):
-            for base in item.cls.bases:
-                if _generic_base(base):
-                    params.extend(i.last for i in base.items if isinstance(i, Ref))  # type: ignore[union-attr]
-        return tuple(dict.fromkeys(params))

@@ -8,7 +8,7 @@ from typing import Any
 from ..gather.facts import Assign, Function
 from ..gather.values import Call, EllipsisV, Ref, Subscript, Value
 from ..ir import FieldSpec, TPrim, TUnion, Type, Unknown
-from .types import TypeResolver, canonical
+from .types import TypeResolver, canonical, union
 from .values import Resolver, to_json
 
 CONSTRAINTS = ("gt", "ge", "lt", "le", "multiple_of", "min_length", "max_length", "pattern",
@@ -17,6 +17,7 @@ ANNOTATED_TYPES = {"Gt": "gt", "Ge": "ge", "Lt": "lt", "Le": "le", "MultipleOf":
                    "MinLen": "min_length", "MaxLen": "max_length"}
 SKIPPED_WRAPPERS = frozenset({"typing.ClassVar", "typing.Final"})
 FIELD_CALLS = frozenset({"Field"})
+SERIALIZERS = frozenset({"PlainSerializer", "WrapSerializer"})
 PRIVATE_CALLS = frozenset({"PrivateAttr"})
 
 
@@ -31,9 +32,11 @@ class FieldReader:
         self.types = types
         self.resolver = resolver
 
-    def is_field(self, assign: Assign) -> bool:
-        """Annotated, public, not ClassVar, not `model_config`, not a PrivateAttr."""
-        if assign.annotation is None or assign.name.startswith("_") or assign.name == "model_config":
+    def is_field(self, assign: Assign, *, v1: bool = False) -> bool:
+        """Annotated (`x: None` too), public (v1's `__root__` too), not ClassVar, not
+        `model_config`, not a PrivateAttr."""
+        private = assign.name.startswith("_") and not (v1 and assign.name == "__root__")
+        if private or assign.name == "model_config" or not assign.annotated:
             return False
         annotation = assign.annotation
         if isinstance(annotation, Subscript) and isinstance(annotation.value, Ref):
@@ -46,10 +49,14 @@ class FieldReader:
     def field(self, assign: Assign, *, v1: bool) -> FieldSpec:
         """The field an annotated class attribute declares."""
         spec = FieldSpec(assign.name, TPrim("any"), assign.location)
-        annotation, metadata = _split_annotated(assign.annotation)
+        annotation, metadata = self._split_annotated(assign.annotation)
         spec.type = self.types.resolve(annotation, assign.location)
+        if isinstance(annotation, Call) and _last(annotation.func).startswith("con"):
+            self._string_constraints(spec, annotation)  # constr(...), conint(...), conlist(...)
         for item in metadata:
             self._metadata(spec, item)
+        if spec.serialization_type is not None and self._serializer_keeps_none(metadata):
+            spec.serialization_type = _with_none(spec.serialization_type, spec.type)
         if assign.has_value:
             self._value(spec, assign.value)
         if v1 and not spec.has_default and _is_optional(spec.type):
@@ -60,7 +67,7 @@ class FieldReader:
 
     def computed(self, method: Function) -> FieldSpec | None:
         """A `@computed_field` property as a serialization-only field."""
-        decorator = next((d for d in method.decorators if _last(d) == "computed_field"), None)
+        decorator = next((d for d in method.decorators if _callee(d) == "computed_field"), None)
         if decorator is None:
             return None
         spec = FieldSpec(method.name, self.types.resolve(method.returns, method.location),
@@ -71,11 +78,62 @@ class FieldReader:
             spec.description = method.docstring
         return spec
 
+    def serializer_type(self, function: Function, field_type: Type, when_used: Any) -> Type | None:
+        """What a serializer function returns (None without a return annotation: pydantic
+        then keeps the field's type); `when_used="unless-none"` keeps a nullable field's null."""
+        if function.returns is None:
+            return None
+        returned = self.types.resolve(function.returns, function.location)
+        keeps_none = isinstance(when_used, str) and when_used.endswith("unless-none")
+        return _with_none(returned, field_type) if keeps_none else returned
+
+    def _split_annotated(self, annotation: Value | None, depth: int = 0) -> tuple[Value | None, tuple[Value, ...]]:
+        """`Annotated[T, m1, m2]` → (T, (m1, m2)), nested Annotated flattened, module-level
+        aliases (`PositiveInt = Annotated[int, Field(gt=0)]`) followed."""
+        if isinstance(annotation, Ref) and depth < 16:
+            symbol = self.types.hierarchy.symbols.lookup(annotation.name)
+            if symbol is not None and isinstance(symbol.definition, Assign) and not symbol.rest:
+                value = symbol.definition.value
+                if _is_annotated(value):
+                    return self._split_annotated(value, depth + 1)
+        if not _is_annotated(annotation):
+            return annotation, ()
+        assert isinstance(annotation, Subscript)
+        inner, metadata = self._split_annotated(annotation.items[0], depth + 1)
+        return inner, metadata + annotation.items[1:]
+
     def _metadata(self, spec: FieldSpec, item: Value) -> None:
-        if isinstance(item, Call) and _last(item.func) in FIELD_CALLS:
-            self._field_call(spec, item)
-        elif isinstance(item, Call) and _last(item.func) in ANNOTATED_TYPES and item.args:
-            spec.constraints[ANNOTATED_TYPES[_last(item.func)]] = to_json(self.resolver.evaluate(item.args[0]))
+        if isinstance(item, Call):
+            handler = _METADATA.get(_last(item.func))
+            if handler is not None:
+                handler(self, spec, item)
+
+    def _annotated_type(self, spec: FieldSpec, call: Call) -> None:
+        if call.args:
+            spec.constraints[ANNOTATED_TYPES[_last(call.func)]] = to_json(self.resolver.evaluate(call.args[0]))
+
+    def _string_constraints(self, spec: FieldSpec, call: Call) -> None:
+        for key, raw in call.kwargs:
+            if key in CONSTRAINTS:
+                spec.constraints[key] = to_json(self.resolver.evaluate(raw))
+
+    def _serializer(self, spec: FieldSpec, call: Call) -> None:
+        """`PlainSerializer(func, return_type=X)` / `WrapSerializer`: the serialized type."""
+        returned = call.arg(1, "return_type")
+        if returned is not None:
+            spec.serialization_type = self.types.resolve(returned, spec.location)
+            return
+        func = call.arg(0, "func")
+        symbol = self.types.hierarchy.symbols.lookup(func.name) if isinstance(func, Ref) else None
+        if symbol is not None and isinstance(symbol.definition, Function) and symbol.definition.returns is not None:
+            spec.serialization_type = self.types.resolve(symbol.definition.returns, symbol.definition.location)
+
+    def _serializer_keeps_none(self, metadata: tuple[Value, ...]) -> bool:
+        for item in metadata:
+            if isinstance(item, Call) and _last(item.func) in SERIALIZERS:
+                when = self.resolver.evaluate(item.kwarg("when_used"))
+                return isinstance(when, str) and when.endswith("unless-none")
+        return False
 
     def _value(self, spec: FieldSpec, value: Value | None) -> None:
         if isinstance(value, Call) and _last(value.func) in FIELD_CALLS:
@@ -112,26 +170,46 @@ def _last(value: Value) -> str:
     return value.last if isinstance(value, Ref) else ""
 
 
-def _split_annotated(annotation: Value | None) -> tuple[Value | None, tuple[Value, ...]]:
-    """`Annotated[T, m1, m2]` → (T, (m1, m2)), nested Annotated flattened."""
-    if not (isinstance(annotation, Subscript) and isinstance(annotation.value, Ref) and annotation.items):
-        return annotation, ()
-    if canonical(annotation.value.name) != "typing.Annotated":
-        return annotation, ()
-    inner, metadata = _split_annotated(annotation.items[0])
-    return inner, metadata + annotation.items[1:]
+def _callee(value: Value) -> str:
+    """The last name of a decorator, called (`@computed_field(...)`) or not."""
+    return _last(value.func) if isinstance(value, Call) else _last(value)
+
+
+def _is_annotated(value: Value | None) -> bool:
+    return (isinstance(value, Subscript) and isinstance(value.value, Ref) and bool(value.items)
+            and canonical(value.value.name) == "typing.Annotated")
+
+
+def _with_none(returned: Type, field_type: Type) -> Type:
+    """A serializer skipped for `None` (`when_used="unless-none"`): null stays possible."""
+    return union(returned, TPrim("none")) if _is_optional(field_type) else returned
 
 
 def _is_optional(type_: Type) -> bool:
     return isinstance(type_, TUnion) and TPrim("none") in type_.options
 
 
-def _alias_value(value: Any) -> str | None:
+def _alias_paths(value: Any) -> list[list[Any]] | None:
+    """A validation alias as pydantic's list of paths (`AliasChoices("a", AliasPath("b", 0))`
+    → `[["a"], ["b", 0]]`); None when it isn't static."""
     if isinstance(value, str):
-        return value
-    if isinstance(value, Call) and _last(value.func) == "AliasChoices" and value.args:
-        return _string(value.args[0])
+        return [[value]]
+    if isinstance(value, Call) and _last(value.func) == "AliasPath":
+        return [list(value.args)]
+    if isinstance(value, Call) and _last(value.func) == "AliasChoices":
+        paths = [_alias_paths(arg) for arg in value.args]
+        return None if any(p is None for p in paths) else [p for group in paths if group for p in group]
     return None
+
+
+def _set_validation_alias(spec: FieldSpec, value: Any) -> None:
+    """The key pydantic's validation schema uses: the first one-string path of the alias,
+    else the Python name (`AliasPath("a", "b")` is not a key, the schema says the name)."""
+    paths = _alias_paths(value)
+    if paths is None:
+        return
+    keys = [p[0] for p in paths if len(p) == 1 and isinstance(p[0], str)]
+    spec.validation_alias = keys[0] if keys else spec.python_name
 
 
 def _set_examples(spec: FieldSpec, value: Any) -> None:
@@ -140,9 +218,17 @@ def _set_examples(spec: FieldSpec, value: Any) -> None:
         spec.examples = data
 
 
+_METADATA: dict[str, Callable[[FieldReader, FieldSpec, Call], None]] = {
+    **dict.fromkeys(FIELD_CALLS, FieldReader._field_call),
+    **dict.fromkeys(ANNOTATED_TYPES, FieldReader._annotated_type),
+    **dict.fromkeys(SERIALIZERS, FieldReader._serializer),
+    "StringConstraints": FieldReader._string_constraints,
+}
+"""`Annotated` metadata by the called name."""
+
 _KWARGS: dict[str, Callable[[FieldSpec, Any], None]] = {
     "alias": lambda s, v: setattr(s, "alias", _string(v)),
-    "validation_alias": lambda s, v: setattr(s, "validation_alias", _alias_value(v)),
+    "validation_alias": _set_validation_alias,
     "serialization_alias": lambda s, v: setattr(s, "serialization_alias", _string(v)),
     "description": lambda s, v: setattr(s, "description", _string(v)),
     "examples": _set_examples,

@@ -5,13 +5,19 @@ from __future__ import annotations
 from typing import Any
 
 from ..gather.facts import ClassDef
-from ..gather.values import Call, DictV, Ref
+from ..gather.values import Call, DictV, Ref, Subscript, Value
 from ..ir import EnumSpec, FieldSpec, ModelConfig, ModelSpec, Registry, Unknown
 from .classes import ClassInfo, Hierarchy
 from .fields import FieldReader
+from .generics import Generics, substitute
+from .serializers import apply_field_serializers, model_serializer_type
+from .types import canonical
 from .values import Resolver
 
 EXTRA = {"allow": "allow", "forbid": "forbid", "ignore": "ignore"}
+V1_MODULES = ("pydantic.v1.", "pydantic.generics.")
+"""Bases that make a model pydantic v1 (the platform runs pydantic 2: `class Config` alone
+doesn't, pydantic 2 reads it with v2 semantics)."""
 
 
 class ModelBuilder:
@@ -21,6 +27,7 @@ class ModelBuilder:
         self.hierarchy = hierarchy
         self.resolver = resolver
         self.fields = fields
+        self.generics = Generics(hierarchy, fields.types)
 
     def registry(self) -> Registry:
         """Every model and enum, keyed by `module.ClassName`."""
@@ -28,37 +35,72 @@ class ModelBuilder:
         for info in self.hierarchy.all_classes:
             if self.hierarchy.is_model(info):
                 registry.models[info.key] = self.model(info)
+            elif self.hierarchy.is_typed_dict(info):
+                registry.models[info.key] = self.typed_dict(info)
             elif self.hierarchy.is_enum(info):
                 registry.enums[info.key] = self.enum(info)
         return registry
 
     def model(self, info: ClassInfo) -> ModelSpec:
-        """One model with inherited fields (base order kept, overrides in place) and config."""
+        """One model with inherited fields (base order kept, overrides in place) and config;
+        the type variables of parametrised bases (`Page[Item]`) bound in inherited fields."""
         chain = list(reversed(self.hierarchy.mro(info)))
-        config = ModelConfig(pydantic_v1=self._is_v1(chain))
-        fields: dict[str, FieldSpec] = {}
+        config = ModelConfig(pydantic_v1=self._is_v1(info))
         for item in chain:
             self._config(item.cls, config)
+        envs = self.generics.base_envs(info)
+        fields: dict[str, FieldSpec] = {}
         for item in chain:
-            for assign in item.cls.attrs:
-                if self.fields.is_field(assign):
-                    fields[assign.name] = self.fields.field(assign, v1=config.pydantic_v1)
-            for method in item.cls.methods:
-                computed = self.fields.computed(method)
-                if computed is not None:
-                    fields[method.name] = computed
+            for spec in self._own_fields(item, config):
+                spec.type = substitute(spec.type, envs.get(item.key, {}))
+                fields[spec.python_name] = spec
+        apply_field_serializers(chain, fields, self.fields, envs)
+        is_root = self.hierarchy.derives_from(info, ("RootModel",)) or "__root__" in fields
         return ModelSpec(
             key=info.key, name=info.cls.name, location=info.cls.location,
             docstring=info.cls.docstring, fields=list(fields.values()), config=config,
-            type_params=self.hierarchy.type_params(info),
+            type_params=self.generics.type_params(info),
             is_settings=self.hierarchy.derives_from(info, ("BaseSettings",)),
+            is_root=is_root, serialization_type=model_serializer_type(chain, self.fields),
         )
 
-    def _is_v1(self, chain: list[ClassInfo]) -> bool:
-        external = [n for item in chain for n in self.hierarchy.external_bases(item)]
-        return any(".v1." in n or n.endswith("GenericModel") for n in external) or any(
-            "Config" in item.cls.inner for item in chain
-        )
+    def typed_dict(self, info: ClassInfo) -> ModelSpec:
+        """A `TypedDict` as pydantic validates it: keys required unless `total=False` or
+        `NotRequired[...]` (`Required[...]` wins over `total=False`), inherited keys kept."""
+        fields: dict[str, FieldSpec] = {}
+        for item in reversed(self.hierarchy.mro(info)):
+            total = self.resolver.evaluate(dict(item.cls.keywords).get("total", True)) is not False
+            for assign in item.cls.attrs:
+                if not assign.annotated or assign.name.startswith("__"):
+                    continue
+                spec = self.fields.field(assign, v1=False)
+                wrapper = _wrapper(assign.annotation)
+                if wrapper == "typing.NotRequired" or (not total and wrapper != "typing.Required"):
+                    spec.has_default, spec.default = True, Unknown("a TypedDict key may be left out")
+                fields[assign.name] = spec
+        return ModelSpec(key=info.key, name=info.cls.name, location=info.cls.location,
+                         docstring=info.cls.docstring, fields=list(fields.values()),
+                         type_params=self.generics.type_params(info))
+
+    def _own_fields(self, item: ClassInfo, config: ModelConfig) -> list[FieldSpec]:
+        """The fields a class declares itself: a `RootModel[X]` base's `root`, annotated
+        attributes (v1's `__root__` too), `@computed_field` properties."""
+        found: list[FieldSpec] = []
+        root = self.generics.root_type(item)
+        if root is not None:
+            found.append(FieldSpec("root", root, item.cls.location))
+        for assign in item.cls.attrs:
+            if self.fields.is_field(assign, v1=config.pydantic_v1):
+                found.append(self.fields.field(assign, v1=config.pydantic_v1))
+        for method in item.cls.methods:
+            computed = self.fields.computed(method)
+            if computed is not None:
+                found.append(computed)
+        return found
+
+    def _is_v1(self, info: ClassInfo) -> bool:
+        return any(name.startswith(V1_MODULES) or name.endswith("GenericModel")
+                   for name in self.hierarchy.external_bases(info))
 
     def _config(self, cls: ClassDef, config: ModelConfig) -> None:
         options: dict[str, Any] = {}
@@ -95,8 +137,17 @@ def _apply_config(config: ModelConfig, options: dict[str, Any], resolver: Resolv
             config.alias_generator = raw.last
         elif key in {"populate_by_name", "allow_population_by_field_name", "validate_by_name"}:
             config.populate_by_name = value is True
+        elif key == "json_schema_serialization_defaults_required":
+            config.serialization_defaults_required = value is True
         elif key == "env_prefix" and isinstance(value, str):
             config.env_prefix = value
         elif key == "extra":
             extra = name if isinstance(name, str) else None
             config.extra = EXTRA.get(extra or "", config.extra)  # type: ignore[assignment]
+
+
+def _wrapper(annotation: Value | None) -> str | None:
+    """`typing.Required` / `typing.NotRequired` around a TypedDict key's type, else None."""
+    if isinstance(annotation, Subscript) and isinstance(annotation.value, Ref):
+        return canonical(annotation.value.name)
+    return None

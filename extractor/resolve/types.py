@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..gather.facts import Assign
-from ..gather.values import BinOp, Call, EllipsisV, Ref, Subscript, Value
+from ..gather.values import BinOp, Call, EllipsisV, ListV, Ref, Subscript, Value
 from ..ir import (
     TDict,
     TEnum,
+    TJson,
     TList,
     TLiteral,
     TModel,
@@ -25,6 +26,17 @@ from ..ir import (
 from .classes import Hierarchy
 from .values import Resolver, to_json
 
+META_CALLS = frozenset({"Field", "StringConstraints"})
+_URL_LENGTHS = (("min_length", "1"), ("max_length", "2083"))
+IMPLIED_META: dict[str, tuple[tuple[str, str], ...]] = {
+    "HttpUrl": _URL_LENGTHS, "WebsocketUrl": _URL_LENGTHS,
+    **dict.fromkeys(("AnyUrl", "AnyHttpUrl", "FileUrl", "PostgresDsn", "RedisDsn"), (("min_length", "1"),)),
+    **dict.fromkeys(("PositiveInt", "PositiveFloat"), (("gt", "0"),)),
+    **dict.fromkeys(("NegativeInt", "NegativeFloat"), (("lt", "0"),)),
+    **dict.fromkeys(("NonNegativeInt", "NonNegativeFloat"), (("ge", "0"),)),
+    **dict.fromkeys(("NonPositiveInt", "NonPositiveFloat"), (("le", "0"),)),
+}
+"""Constraints pydantic's own types carry (its JSON Schema says them for `HttpUrl`, …)."""
 META_KEYS = frozenset({"examples", "pattern", "min_length", "max_length", "gt", "ge", "lt", "le", "multiple_of"})
 
 _PREFIXES = (
@@ -45,7 +57,7 @@ PRIMITIVES: dict[str, str] = {
 PYDANTIC_PRIMITIVES: dict[str, str] = {
     "EmailStr": "email", "NameEmail": "str", "HttpUrl": "url", "AnyUrl": "url", "AnyHttpUrl": "url",
     "PostgresDsn": "url", "RedisDsn": "url", "FileUrl": "url", "WebsocketUrl": "url",
-    "SecretStr": "secret", "SecretBytes": "secret", "Json": "json", "JsonValue": "any",
+    "SecretStr": "secret", "SecretBytes": "secret", "JsonValue": "any",
     "UUID1": "uuid", "UUID3": "uuid", "UUID4": "uuid", "UUID5": "uuid", "IPvAnyAddress": "str",
     "PositiveInt": "int", "NegativeInt": "int", "NonNegativeInt": "int", "NonPositiveInt": "int",
     "StrictInt": "int", "StrictStr": "str", "StrictBool": "bool", "StrictFloat": "float",
@@ -69,6 +81,7 @@ WRAPPERS = frozenset({"typing.Annotated", "typing.Required", "typing.NotRequired
                       "typing.ReadOnly", "typing.Final", "typing.ClassVar", "typing.Awaitable",
                       "typing.Type"})
 TYPEVAR = frozenset({"typing.TypeVar"})
+JSON = "pydantic.Json"
 
 
 def canonical(name: str) -> str:
@@ -114,7 +127,7 @@ class TypeResolver:
     def _ref(self, value: Ref, location: str, depth: int) -> Type:
         info = self.hierarchy.resolve_class(value)
         if info is not None:
-            if self.hierarchy.is_model(info):
+            if self.hierarchy.is_model(info) or self.hierarchy.is_typed_dict(info):
                 return TModel(info.key)
             if self.hierarchy.is_enum(info):
                 return TEnum(info.key)
@@ -126,23 +139,23 @@ class TypeResolver:
 
     def _alias(self, assign: Assign, location: str, depth: int) -> Type:
         value = assign.value
-        is_typevar = isinstance(value, Call) and isinstance(value.func, Ref) and canonical(value.func.name) in TYPEVAR
-        if is_typevar:
-            return TVar(assign.name)
+        if isinstance(value, Call) and isinstance(value.func, Ref) and canonical(value.func.name) in TYPEVAR:
+            return TVar(assign.name, self._fallback(value, assign.location, depth))
         return self.resolve(value, assign.location, depth + 1)
 
+    def _fallback(self, typevar: Call, location: str, depth: int) -> Type | None:
+        """What pydantic validates an unbound TypeVar as: its default, else its constraints'
+        union, else its bound (None: anything)."""
+        default, bound = typevar.kwarg("default"), typevar.kwarg("bound")
+        if default is not None:
+            return self.resolve(default, location, depth + 1)
+        if len(typevar.args) > 1:
+            return union(*(self.resolve(arg, location, depth + 1) for arg in typevar.args[1:]))
+        return self.resolve(bound, location, depth + 1) if bound is not None else None
+
     def _external(self, name: str, location: str) -> Type:
-        if name in PRIMITIVES:
-            return TPrim(PRIMITIVES[name])
-        if name.startswith("pydantic.") and name.rpartition(".")[2] in PYDANTIC_PRIMITIVES:
-            return TPrim(PYDANTIC_PRIMITIVES[name.rpartition(".")[2]])
-        if name in LISTS:
-            return TList(TPrim("any"), unique=LISTS[name])
-        if name in DICTS:
-            return TDict(TPrim("str"), TPrim("any"))
-        if name in {"builtins.tuple", "typing.Tuple"}:
-            return TList(TPrim("any"))
-        return self._unknown(f"type `{name}` can't be resolved statically", location)
+        found = _external_type(name)
+        return found if found is not None else self._unknown(f"type `{name}` can't be resolved statically", location)
 
     def _binop(self, value: BinOp, location: str, depth: int) -> Type:
         if value.op != "|":
@@ -158,8 +171,17 @@ class TypeResolver:
             item = value.arg(0, "item_type")
             return TList(self.resolve(item, location, depth + 1), unique=last != "conlist")
         if name.startswith("pydantic.") and last in PYDANTIC_PRIMITIVES:
-            return TPrim(PYDANTIC_PRIMITIVES[last])
+            return TPrim(PYDANTIC_PRIMITIVES[last], self._meta(value.kwargs))
         return self._unknown(f"call `{name or '?'}(...)` in an annotation", location)
+
+    def _meta(self, kwargs: Iterable[tuple[str, Value]]) -> tuple[tuple[str, str], ...]:
+        """Constraints and examples of a nested scalar as `TPrim.meta` pairs."""
+        meta: list[tuple[str, str]] = []
+        for key, raw in kwargs:
+            data = to_json(self.resolver.evaluate(raw))
+            if key in META_KEYS and not isinstance(data, Unknown):
+                meta.append((key, json.dumps(data, ensure_ascii=False)))
+        return tuple(meta)
 
     def _subscript(self, value: Subscript, location: str, depth: int) -> Type:
         if not isinstance(value.value, Ref):
@@ -167,9 +189,9 @@ class TypeResolver:
         info = self.hierarchy.resolve_class(value.value)
         name = canonical(value.value.name)
         items = value.items[:1] if name == "typing.Annotated" else value.items
-        items = tuple(i for i in items if not isinstance(i, EllipsisV))
+        items = tuple(i for i in items if not isinstance(i, EllipsisV) and not _empty_tuple(i))
         args = () if name == "typing.Literal" else tuple(self.resolve(i, location, depth + 1) for i in items)
-        if info is not None and self.hierarchy.is_model(info):
+        if info is not None and (self.hierarchy.is_model(info) or self.hierarchy.is_typed_dict(info)):
             return TModel(info.key, args)
         generic = _GENERICS.get(name)
         if generic is not None:
@@ -204,14 +226,14 @@ class TypeResolver:
         inner = self._first(value, args, location)
         if not isinstance(inner, TPrim):
             return inner
-        meta: list[tuple[str, str]] = []
+        meta = list(inner.meta)
         for item in value.items[1:]:
-            if isinstance(item, Call) and isinstance(item.func, Ref) and item.func.last == "Field":
-                for key, raw in item.kwargs:
-                    data = to_json(self.resolver.evaluate(raw))
-                    if key in META_KEYS and not isinstance(data, Unknown):
-                        meta.append((key, json.dumps(data, ensure_ascii=False)))
+            if isinstance(item, Call) and isinstance(item.func, Ref) and item.func.last in META_CALLS:
+                meta += self._meta(item.kwargs)
         return TPrim(inner.name, tuple(meta)) if meta else inner
+
+    def _json(self, value: Subscript, args: tuple[Type, ...], location: str) -> Type:
+        return TJson(args[0] if args else TPrim("any"))
 
     def _first(self, value: Subscript, args: tuple[Type, ...], location: str) -> Type:
         return args[0] if args else self._unknown("empty wrapper type", location)
@@ -221,6 +243,32 @@ class TypeResolver:
 
     def _unknown_value(self, value: Unknown, location: str, depth: int) -> Type:
         return self._unknown(value.reason, value.location or location)
+
+
+_BARE: dict[str, Type] = {
+    JSON: TJson(TPrim("any")),
+    "builtins.tuple": TList(TPrim("any")),
+    "typing.Tuple": TList(TPrim("any")),
+    **{name: TDict(TPrim("str"), TPrim("any")) for name in DICTS},
+}
+"""External names that are types without a subscript (`Json`, bare `tuple`, bare `dict`)."""
+
+
+def _external_type(name: str) -> Type | None:
+    """The type an external (not integration) name denotes, or None when it's not known."""
+    last = name.rpartition(".")[2]
+    if name in PRIMITIVES:
+        return TPrim(PRIMITIVES[name])
+    if name.startswith("pydantic.") and last in PYDANTIC_PRIMITIVES:
+        return TPrim(PYDANTIC_PRIMITIVES[last], IMPLIED_META.get(last, ()))
+    if name in LISTS:
+        return TList(TPrim("any"), unique=LISTS[name])
+    return _BARE.get(name)
+
+
+def _empty_tuple(item: Value) -> bool:
+    """`()` in `tuple[()]`, the empty tuple type."""
+    return isinstance(item, ListV) and not item.items
 
 
 def union(*options: Type) -> Type:
@@ -242,6 +290,7 @@ _GENERICS: dict[str, Callable[[TypeResolver, Subscript, tuple[Type, ...], str], 
     "typing.Coroutine": TypeResolver._last,
     **{name: TypeResolver._first for name in WRAPPERS},
     "typing.Annotated": TypeResolver._annotated,
+    JSON: TypeResolver._json,
 }
 _DISPATCH: dict[type, Callable[[TypeResolver, Any, str, int], Type]] = {
     type(None): TypeResolver._none,

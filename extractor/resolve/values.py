@@ -57,7 +57,8 @@ class Resolver:
         if isinstance(definition, ClassDef) and len(symbol.rest) == 1:
             member = definition.attr(symbol.rest[0])
             if member is not None:
-                return self.evaluate(member.value, depth + 1)
+                found = self.evaluate(member.value, depth + 1)
+                return auto_value(definition, member.name) if _is_auto(found) else found
         return Unknown(f"`{value.name}` is not a constant")
 
     def _binop(self, value: BinOp, depth: int) -> Any:
@@ -88,6 +89,8 @@ class Resolver:
         constructor = _CONSTRUCTORS.get(value.func.name) if isinstance(value.func, Ref) else None
         if constructor is not None and len(args) == 1 and not kwargs:
             return constructor(args[0])
+        if isinstance(value.func, Ref) and value.func.name in _EMPTY and not args and not kwargs:
+            return []
         return Call(value.func, args, kwargs, value.location)
 
     def _opaque(self, value: Subscript | Attr | EllipsisV, depth: int) -> Any:
@@ -118,6 +121,23 @@ _CONSTRUCTORS: dict[str, Callable[[Any], Any]] = {
     "builtins.frozenset": _as_list,
     "builtins.set": _as_list,
 }
+
+
+_EMPTY = frozenset({"builtins.list", "builtins.tuple", "builtins.set", "builtins.frozenset"})
+"""Constructors whose call without arguments is an empty JSON array (`frozenset()`)."""
+
+
+def _is_auto(value: Any) -> bool:
+    return isinstance(value, Call) and isinstance(value.func, Ref) and value.func.last == "auto"
+
+
+def auto_value(cls: ClassDef, name: str) -> Any:
+    """The value `auto()` gives an Enum member: its lower-cased name in a `StrEnum`, else its
+    1-based position among the members."""
+    if any(isinstance(base, Ref) and base.last == "StrEnum" for base in cls.bases):
+        return name.lower()
+    members = [a.name for a in cls.attrs if not a.name.startswith("_")]
+    return members.index(name) + 1 if name in members else Unknown("`auto()` outside the members")
 
 
 def _hashable(value: Any) -> bool:

@@ -12,6 +12,7 @@ from extractor.ir import (
     ModelSpec,
     Registry,
     TDict,
+    TJson,
     TList,
     TLiteral,
     TModel,
@@ -21,8 +22,12 @@ from extractor.ir import (
     TVar,
     Type,
 )
+from extractor.typescript.context import MODE_SUFFIX, SharedNames
 from extractor.typescript.labels import model_name, named_keys, type_label
 from extractor.typescript.naming import Mode, wire_name
+
+ROOT_FIELDS = frozenset({"root", "__root__"})
+"""The one field of a `RootModel` (v1: a `__root__` model): the whole value."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,8 @@ class WireField:
     type: Type
     required: bool
     readonly: bool
+    serialized: bool = False
+    """A serializer gives the type: the Python default is not what goes on the wire."""
 
 
 def substitute(t: Type, env: Mapping[str, Type]) -> Type:
@@ -76,9 +83,19 @@ def _(t: TModel, env: Mapping[str, Type]) -> Type:
     return TModel(t.key, tuple(_substitute(a, env) for a in t.args))
 
 
-def children(t: Type) -> tuple[Type, ...]:
-    """The types directly inside `t` (not looking into models)."""
+@_substitute.register
+def _(t: TJson, env: Mapping[str, Type]) -> Type:
+    return TJson(_substitute(t.inner, env))
+
+
+def children(t: Type, mode: Mode | None = None) -> tuple[Type, ...]:
+    """The types directly inside `t` (not looking into models); in validation mode a
+    `Json[X]` is a string, nothing inside."""
     match t:
+        case TJson(inner=inner):
+            return () if mode == "validation" else (inner,)
+        case TVar(fallback=fallback):
+            return () if fallback is None else (fallback,)
         case TList(item=item):
             return (item,)
         case TTuple(items=items) | TUnion(options=items):
@@ -106,30 +123,46 @@ def wire_fields(model: TModel, registry: Registry, mode: Mode) -> list[WireField
     Validation: computed fields are absent; a field is required when it has neither a
     default nor a default factory. Serialization: `exclude=True` fields are absent, computed
     fields are present, required and read-only; fields with defaults stay optional, as in
-    pydantic's own serialization schema (`json_schema_serialization_defaults_required=False`).
+    pydantic's own serialization schema (unless `json_schema_serialization_defaults_required`);
+    a serializer's return type replaces the field's type. A `RootModel`'s one field is its
+    `root`; a `@model_serializer` model serialized is one field of the serializer's type.
     """
     spec = registry.models[model.key]
     env = dict(zip(spec.type_params, model.args, strict=False))
-    return [_wire_field(f, spec, env, mode) for f in spec.fields if _shown(f, mode)]
+    if mode == "serialization" and spec.serialization_type is not None:
+        whole = FieldSpec("root", spec.serialization_type, spec.location)
+        return [WireField(whole, "root", substitute(whole.type, env), required=True, readonly=False)]
+    return [_wire_field(f, spec, env, mode) for f in spec.fields if _shown(f, spec, mode)]
 
 
-def _shown(f: FieldSpec, mode: Mode) -> bool:
+def is_alias(spec: ModelSpec, mode: Mode) -> bool:
+    """True when the model is not an object in `mode` but one value (`type IName = …`): a
+    `RootModel`, or a `@model_serializer` model when serialized; its one wire field is it."""
+    return spec.is_root or (mode == "serialization" and spec.serialization_type is not None)
+
+
+def _shown(f: FieldSpec, spec: ModelSpec, mode: Mode) -> bool:
+    if spec.is_root:
+        return f.python_name in ROOT_FIELDS
     if f.kind == "computed":
         return mode == "serialization"
     return not (mode == "serialization" and f.exclude)
 
 
 def _wire_field(f: FieldSpec, spec: ModelSpec, env: Mapping[str, Type], mode: Mode) -> WireField:
-    t = substitute(f.type, env)
+    serialized = f.serialization_type if mode == "serialization" else None
+    t = substitute(serialized or f.type, env)
     computed = f.kind == "computed"
     implicit_default = spec.config.pydantic_v1 and is_nullable(t)
     has_default = f.has_default or f.default_factory or implicit_default
+    always = mode == "serialization" and spec.config.serialization_defaults_required
     return WireField(
         spec=f,
         name=wire_name(f, spec.config, mode),
         type=t,
-        required=computed or not has_default,
+        required=computed or always or not has_default,
         readonly=computed,
+        serialized=serialized is not None,
     )
 
 
@@ -138,41 +171,45 @@ def reachable_models(root: Type, registry: Registry, mode: Mode) -> list[TModel]
     in the order a reader meets their names: the root, then the models the root's text
     names, then those their interfaces name, …; models missing from the registry are skipped."""
     order: list[TModel] = []
-    queue = deque(models_in(root))
+    queue = deque(models_in(root, mode))
     while queue:
         model = queue.popleft()
         if model in order or model.key not in registry.models:
             continue
         order.append(model)
         for f in wire_fields(model, registry, mode):
-            queue.extend(models_in(f.type))
+            queue.extend(models_in(f.type, mode))
     return order
 
 
-def models_in(t: Type) -> list[TModel]:
+def models_in(t: Type, mode: Mode | None = None) -> list[TModel]:
     """The model instances named in a type's text, left to right (not looking inside them)."""
     if isinstance(t, TModel):
         return [t]
-    return [m for child in children(t) for m in models_in(child)]
+    return [m for child in children(t, mode) for m in models_in(child, mode)]
 
 
-def interface_names(models: list[TModel], registry: Registry, root_name: str,
-                    root: Type) -> dict[TModel, str]:
+def interface_names(models: list[TModel], registry: Registry, root_name: str, root: Type, *,
+                    mode: Mode = "validation", shared: SharedNames | None = None) -> dict[TModel, str]:
     """Interface names for the models: the root model gets `root_name`, the others `I` + model
-    name (`IPageItem` for `Page[Item]`). Two models of the block with one class name are both
-    named module-qualified (`IShopAItem`); a name still taken gets a numeric suffix."""
+    name (`IPageItem` for `Page[Item]`). Two models of the block (or of the document, per
+    `shared`) with one class name are both named module-qualified (`IShopAItem`); a model the
+    document shows in both modes with two shapes gets pydantic's mode suffix (`IAmountInput`,
+    `IAmountOutput`); a name still taken gets a numeric suffix."""
+    shared = shared or SharedNames()
     names: dict[TModel, str] = {}
     if isinstance(root, TModel) and root in models:
         names[root] = root_name
     others = [m for m in models if m not in names]
-    ambiguous = _ambiguous_keys(others, registry)
-    short = {m: "I" + type_label(m, registry, ambiguous) for m in others}
+    ambiguous = ambiguous_keys(others, registry) | shared.qualified
+    suffix = {m: MODE_SUFFIX[mode] if m in shared.split else "" for m in others}
+    short = {m: "I" + type_label(m, registry, ambiguous) + suffix[m] for m in others}
     counts = Counter(short.values())
     taken = {root_name}
     for m in others:
         name = short[m]
         if counts[name] > 1 or name in taken:
-            name = "I" + type_label(m, registry, qualified=True)
+            name = "I" + type_label(m, registry, qualified=True) + suffix[m]
         base, n = name, 2
         while name in taken:
             name, n = f"{base}{n}", n + 1
@@ -181,8 +218,8 @@ def interface_names(models: list[TModel], registry: Registry, root_name: str,
     return names
 
 
-def _ambiguous_keys(models: list[TModel], registry: Registry) -> set[str]:
-    """Keys of models and enums sharing their class name with another key of the block."""
+def ambiguous_keys(models: list[TModel], registry: Registry) -> set[str]:
+    """Keys of models and enums sharing their class name with another key of `models`."""
     keys = set().union(*(named_keys(m) for m in models))
     by_name: dict[str, set[str]] = {}
     for key in keys:

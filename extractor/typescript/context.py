@@ -17,6 +17,20 @@ class Site:
     label: str
 
 
+@dataclass(frozen=True)
+class SharedNames:
+    """Naming decided for a whole document (see `typescript.document.shared_names`)."""
+
+    split: frozenset[TModel] = frozenset()
+    """Models shown in both modes with two shapes: `IAmountInput` / `IAmountOutput`."""
+    qualified: frozenset[str] = frozenset()
+    """Keys whose class name another key of the document shares: module-qualified names."""
+
+
+MODE_SUFFIX: dict[Mode, str] = {"validation": "Input", "serialization": "Output"}
+"""pydantic's own suffixes for a definition whose two modes differ (`Amount-Input`)."""
+
+
 @dataclass
 class Context:
     """The state of one `build_doc_model` call."""

@@ -11,6 +11,7 @@ from typing import Any
 from extractor.ir import (
     TDict,
     TEnum,
+    TJson,
     TList,
     TLiteral,
     TModel,
@@ -21,7 +22,7 @@ from extractor.ir import (
     TVar,
     Type,
 )
-from extractor.typescript.collect import WireField, is_nullable, wire_fields
+from extractor.typescript.collect import WireField, is_alias, is_nullable, wire_fields
 from extractor.typescript.context import Context
 from extractor.typescript.fields import has_known_default, is_secret, known
 
@@ -121,7 +122,8 @@ def _string(base: str, c: dict[str, Any]) -> str:
 
 
 def pattern_example(pattern: str, low: int, high: int | None) -> str | None:
-    """A string the regex `pattern` matches within the length bounds (deterministic), or None."""
+    """The shortest string of 32 seeded tries the regex `pattern` matches within the length
+    bounds (deterministic), or None."""
     import random
     import re
 
@@ -131,14 +133,15 @@ def pattern_example(pattern: str, low: int, high: int | None) -> str | None:
         compiled = re.compile(pattern)
     except re.error:
         return None
+    found: list[str] = []
     for seed in range(32):
         try:
             text = rstr.Rstr(random.Random(seed)).xeger(pattern)
         except (re.error, ValueError, IndexError, OverflowError):
             return None
         if compiled.search(text) and len(text) >= low and (high is None or len(text) <= high):
-            return text
-    return None
+            found.append(text)
+    return min(found, key=len) if found else None
 
 
 def _list(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
@@ -206,8 +209,11 @@ def _model(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
         return None
     walk.stack.append(t)
     try:
+        fields = wire_fields(t, walk.ctx.registry, walk.ctx.mode)
+        if is_alias(walk.ctx.registry.models[t.key], walk.ctx.mode):
+            return field_example(fields[0], walk) if fields else None
         out: dict[str, Any] = {}
-        for f in wire_fields(t, walk.ctx.registry, walk.ctx.mode):
+        for f in fields:
             value = field_example(f, walk)
             if value is not CUT:
                 out[f.name] = value
@@ -221,8 +227,8 @@ def field_example(f: WireField, walk: _Walk) -> Any:
     examples = [e for e in f.spec.examples if known(e)]
     if examples:
         return examples[0]
-    if has_known_default(f.spec) and not is_secret(f):
-        return f.spec.default
+    if has_known_default(f.spec) and not is_secret(f) and _fits(f):
+        return _json_text(f.spec.default) if _is_json_text(f.type, walk) else f.spec.default
     value = _value(f.type, walk, _pydantic_names(f.spec.constraints))
     if value is not CUT or not f.required:
         return value
@@ -246,8 +252,40 @@ def _pydantic_names(constraints: dict[str, Any]) -> dict[str, Any]:
     return {_FROM_SCHEMA_NAMES.get(k, k): v for k, v in constraints.items() if known(v)}
 
 
+def _json(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
+    """`Json[X]`: the JSON text of an `X` example when validated, the example itself when
+    serialized."""
+    assert isinstance(t, TJson)
+    value = _value(t.inner, walk, {})
+    if walk.ctx.mode == "serialization":
+        return value
+    return _json_text(None if value is CUT else value)
+
+
+def _fits(f: WireField) -> bool:
+    """False for a `None` default of a type without null (pydantic doesn't check defaults,
+    an example must be valid), and for a default a serializer turns into something else."""
+    if f.serialized:
+        return False
+    return f.spec.default is not None or is_nullable(f.type) or isinstance(f.type, TJson)
+
+
+def _is_json_text(t: Type, walk: _Walk) -> bool:
+    """A `Json[X]` field in validation mode: its Python default is sent as JSON text."""
+    return isinstance(t, TJson) and walk.ctx.mode == "validation"
+
+
+def _json_text(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _null(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
     return None
+
+
+def _var(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
+    assert isinstance(t, TVar)
+    return None if t.fallback is None else _value(t.fallback, walk, constraints)
 
 
 _RULES: dict[type, Callable[[Type, _Walk, dict[str, Any]], Any]] = {
@@ -259,6 +297,7 @@ _RULES: dict[type, Callable[[Type, _Walk, dict[str, Any]], Any]] = {
     TLiteral: _literal,
     TEnum: _enum,
     TModel: _model,
-    TVar: _null,
+    TVar: _var,
+    TJson: _json,
     TUnknown: _null,
 }

@@ -10,7 +10,7 @@ from extractor.ir import FieldSpec, TDict, TList, TPrim, TTuple, TUnion, Type, U
 from extractor.model import ModelField
 from extractor.typescript.collect import WireField, is_nullable
 from extractor.typescript.context import Context, Site
-from extractor.typescript.naming import ALIAS_GENERATORS, ts_key
+from extractor.typescript.naming import ALIAS_GENERATORS, Mode, ts_key
 from extractor.typescript.types import ts_type
 
 SECRET_MASK = "***"
@@ -46,8 +46,9 @@ def has_known_default(spec: FieldSpec) -> bool:
 
 
 def field_default(field: WireField) -> Any:
-    """The JSON default of a field, `"***"` for secrets, None when absent or unknown."""
-    if not has_known_default(field.spec):
+    """The JSON default of a field, `"***"` for secrets, None when absent, unknown or changed
+    by a serializer."""
+    if not has_known_default(field.spec) or field.serialized:
         return None
     if field.spec.default is not None and is_secret(field):
         return SECRET_MASK
@@ -61,17 +62,31 @@ def is_secret(field: WireField) -> bool:
     return any(isinstance(o, TPrim) and o.name == "secret" for o in options)
 
 
-def constraints(field: WireField) -> dict[str, Any]:
+def constraints(field: WireField, mode: Mode = "validation") -> dict[str, Any]:
     """Field constraints under their JSON Schema names (`ge` → `minimum`, `max_length` →
-    `maxLength` / `maxItems` / `maxProperties` by the field's type)."""
+    `maxLength` / `maxItems` / `maxProperties` by the field's type). A serialized `Decimal`
+    is a string: its number bounds are not said (pydantic's schema leaves them out too)."""
     lengths = _LENGTH_CONSTRAINTS[_length_kind(field.type)]
+    as_text = mode == "serialization" and _scalar(field.type) == TPrim("decimal")
     out: dict[str, Any] = {}
-    for name, value in field.spec.constraints.items():
-        if name in _NOT_ON_THE_WIRE or not known(value):
+    for name, value in {**_scalar_meta(field.type), **field.spec.constraints}.items():
+        if name in _NOT_ON_THE_WIRE or not known(value) or (as_text and name in _NUMBER_CONSTRAINTS):
             continue
         mapped = _NUMBER_CONSTRAINTS.get(name) or lengths.get(name)
         out[mapped or ALIAS_GENERATORS["to_camel"](name)] = value
     return out
+
+
+def _scalar(t: Type) -> TPrim | None:
+    """The one scalar of a type, `None` aside (`Optional[Decimal]` → decimal), or None."""
+    options = [o for o in t.options if o != TPrim("none")] if isinstance(t, TUnion) else [t]
+    return options[0] if len(options) == 1 and isinstance(options[0], TPrim) else None
+
+
+def _scalar_meta(t: Type) -> dict[str, Any]:
+    """Constraints a field's scalar type carries (`Optional[ShortStr]`, `PositiveInt`)."""
+    scalar = _scalar(t)
+    return {} if scalar is None else {key: json.loads(text) for key, text in scalar.meta if key != "examples"}
 
 
 def _length_kind(t: Type) -> str:
@@ -98,7 +113,8 @@ def model_field(field: WireField, ctx: Context, model_name: str) -> ModelField:
         description=clean_text(spec.description),
         deprecated=spec.deprecated,
         examples=[e for e in spec.examples if known(e)],
-        constraints=constraints(field),
+        constraints=constraints(field, ctx.mode),
+        location=spec.location or None,
     )
 
 
@@ -116,7 +132,7 @@ def field_doc_lines(field: WireField, entry: ModelField) -> list[str]:
     lines = entry.description.splitlines() if entry.description else []
     if entry.deprecated:
         lines.append("@deprecated")
-    if has_known_default(field.spec) and not field.required:
+    if has_known_default(field.spec) and not field.required and not field.serialized:
         lines.append(f"@default {json_text(entry.default)}")
     lines += [f"@{name} {json_text(value)}" for name, value in entry.constraints.items()]
     lines += [f"@example {json_text(example)}" for example in entry.examples]

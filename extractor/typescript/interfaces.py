@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from extractor.ir import Registry, TModel, Type
 from extractor.model import DocModel, DocWarning, ModelField
-from extractor.typescript.collect import interface_names, reachable_models, wire_fields
-from extractor.typescript.context import Context, Site
+from extractor.typescript.collect import interface_names, is_alias, reachable_models, wire_fields
+from extractor.typescript.context import Context, SharedNames, Site
 from extractor.typescript.examples import example_value
 from extractor.typescript.fields import clean_text, field_lines, jsdoc, model_field
 from extractor.typescript.labels import python_label
@@ -16,17 +16,18 @@ EXTRA_ALLOW_LINE = "\t[key: string]: unknown;"
 
 
 def build_doc_model(
-    root: Type, registry: Registry, *, interface: str, mode: Mode
+    root: Type, registry: Registry, *, interface: str, mode: Mode, shared: SharedNames | None = None
 ) -> tuple[DocModel, list[DocWarning]]:
     """Turn a resolved type into the doc model's `DocModel` and the warnings met on the way.
 
     A model root becomes `interface <interface> {…}`; any other root becomes
     `type <interface> = …;`. Every model reachable through the fields shown in `mode` gets its
     own interface after it (`I` + model name), each once, in first-reference order.
+    `shared` carries the naming of the whole document (`typescript.document.shared_names`).
     """
     ctx = Context(registry=registry, mode=mode)
     models = reachable_models(root, registry, mode)
-    ctx.names = interface_names(models, registry, interface, root)
+    ctx.names = interface_names(models, registry, interface, root, mode=mode, shared=shared)
     blocks: list[str] = []
     fields: list[ModelField] = []
     if root not in ctx.names:
@@ -35,7 +36,7 @@ def build_doc_model(
     for model in models:
         text, entries = interface_block(model, ctx)
         blocks.append(text)
-        if model == root:
+        if model == root and not is_alias(registry.models[model.key], mode):
             fields = entries
     spec = registry.models.get(root.key) if isinstance(root, TModel) else None
     doc = DocModel(
@@ -52,14 +53,17 @@ def build_doc_model(
 
 
 def interface_block(model: TModel, ctx: Context) -> tuple[str, list[ModelField]]:
-    """`interface IName { … }` for one model instance, and its fields' doc entries."""
+    """`interface IName { … }` for one model instance, and its fields' doc entries; a
+    `RootModel` is `type IName = <its root type>;` (the value is the root, not an object)."""
     spec = ctx.registry.models[model.key]
     lines = jsdoc((clean_text(spec.docstring) or "").splitlines(), "")
+    fields = wire_fields(model, ctx.registry, ctx.mode)
+    entries = [model_field(field, ctx, spec.name) for field in fields]
+    if is_alias(spec, ctx.mode):
+        root_type = entries[0].ts_type if entries else "unknown"
+        return "\n".join([*lines, f"type {ctx.names[model]} = {root_type};"]) + "\n", entries
     lines.append(f"interface {ctx.names[model]} {{")
-    entries: list[ModelField] = []
-    for field in wire_fields(model, ctx.registry, ctx.mode):
-        entry = model_field(field, ctx, spec.name)
-        entries.append(entry)
+    for field, entry in zip(fields, entries, strict=True):
         lines += field_lines(field, entry)
     if spec.config.extra == "allow":
         lines.append(EXTRA_ALLOW_LINE)

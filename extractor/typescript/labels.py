@@ -9,6 +9,7 @@ from extractor.ir import (
     Registry,
     TDict,
     TEnum,
+    TJson,
     TList,
     TLiteral,
     TModel,
@@ -21,12 +22,14 @@ from extractor.ir import (
 )
 from extractor.typescript.naming import qualified_pascal, to_pascal
 
-_LABEL_PREFIX: dict[type, str] = {TList: "List", TTuple: "Tuple", TDict: "Dict", TUnion: "Union"}
+_LABEL_PREFIX: dict[type, str] = {
+    TList: "List", TTuple: "Tuple", TDict: "Dict", TUnion: "Union", TJson: "Json",
+}
 
 
 def _inner(t: Type) -> tuple[Type, ...]:
     match t:
-        case TList(item=item):
+        case TList(item=item) | TJson(inner=item):
             return (item,)
         case TTuple(items=items) | TUnion(options=items):
             return items
@@ -120,6 +123,11 @@ def _(t: TList, registry: Registry) -> str:
 @python_label.register
 def _(t: TTuple, registry: Registry) -> str:
     return f"tuple[{_py_args(t.items, registry) or '()'}]"
+
+
+@python_label.register
+def _(t: TJson, registry: Registry) -> str:
+    return f"Json[{python_label(t.inner, registry)}]"
 
 
 @python_label.register

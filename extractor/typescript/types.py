@@ -15,6 +15,7 @@ from extractor.ir import (
     Scalar,
     TDict,
     TEnum,
+    TJson,
     TList,
     TLiteral,
     TModel,
@@ -150,9 +151,16 @@ def _model(t: Type, ctx: Context, site: Site) -> Members:
     return [name]
 
 
+def _json(t: Type, ctx: Context, site: Site) -> Members:
+    """`Json[X]`: a string of JSON text when validated, the `X` value when serialized."""
+    assert isinstance(t, TJson)
+    return ["string"] if ctx.mode == "validation" else members(t.inner, ctx, site)
+
+
 def _var(t: Type, ctx: Context, site: Site) -> Members:
-    """An unparametrised type variable: pydantic treats it as `Any`."""
-    return ["unknown"]
+    """An unparametrised type variable: its default, constraints or bound, else `Any`."""
+    assert isinstance(t, TVar)
+    return ["unknown"] if t.fallback is None else members(t.fallback, ctx, site)
 
 
 def _unknown(t: Type, ctx: Context, site: Site) -> Members:
@@ -173,5 +181,6 @@ _RULES: dict[type, Callable[[Type, Context, Site], Members]] = {
     TEnum: _enum,
     TModel: _model,
     TVar: _var,
+    TJson: _json,
     TUnknown: _unknown,
 }
