@@ -54,7 +54,8 @@ class FakePipeline:
 
 
 def fake_render(
-    doc: Integration, *, template_dir: Path | None = None, webhook_base_url: str | None = None
+    doc: Integration, *, template_dir: Path | None = None, webhook_base_url: str | None = None,
+    front_matter: bool = False, sidebar_order: int | None = None,
 ) -> str:
     url = webhook_base_url or "{WEBHOOK_BASE_URL}"
     return (

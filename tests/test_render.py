@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -31,6 +32,7 @@ from extractor.model import (
 )
 from extractor.regions_format import LOOSE_MARKER_RE, MARKER_RE, REGION_NAMES
 from extractor.render import render_markdown, shipped_template_dir, template_search_path
+from extractor.render.anchors import anchor, slug, unique_slugs
 from extractor.render.filters import (
     bash_quote,
     cell,
@@ -146,12 +148,35 @@ def empty_doc() -> Integration:
 # --------------------------------------------------------------------------- inspection
 
 
-def headings(source: str) -> list[tuple[int, str]]:
+ANCHOR = re.compile(r" \{#([\w-]+)\}$")
+"""The explicit anchor VitePress reads at the end of a heading (markdown-it keeps it as text)."""
+
+
+def anchored_headings(source: str) -> list[tuple[int, str, str | None]]:
+    """Every heading: level, text without its trailing `{#id}` anchor, and the anchor's id."""
     tokens = MD.parse(source)
+    found: list[tuple[int, str, str | None]] = []
+    for index, token in enumerate(tokens):
+        if token.type == "heading_open":
+            content = inline_text(tokens[index + 1])
+            match = ANCHOR.search(content)
+            found.append((int(token.tag[1]), ANCHOR.sub("", content), match and match.group(1)))
+    return found
+
+
+def headings(source: str) -> list[tuple[int, str]]:
+    return [(level, content) for level, content, _ in anchored_headings(source)]
+
+
+def heading_anchors(source: str) -> list[str]:
+    return [anchor for _, _, anchor in anchored_headings(source) if anchor is not None]
+
+
+def expected_anchors(slugs: list[str], own_args: list[str]) -> list[str]:
+    """The per-handler anchors in document order."""
     return [
-        (int(token.tag[1]), inline_text(tokens[index + 1]))
-        for index, token in enumerate(tokens)
-        if token.type == "heading_open"
+        *[f"{prefix}-{slug}" for prefix in ("usage", "webhook", "request", "response") for slug in slugs],
+        *[f"default-args-{slug}" for slug in own_args],
     ]
 
 
@@ -452,6 +477,9 @@ def check_hostile(t: str) -> None:
     folded = fold(t).replace(ZWSP, "")
     names = [fold(f"{t}-{n}").replace(ZWSP, "") for n in (1, 2)]
     assert headings(out) == expected_headings(folded, names, names)
+    slugs = unique_slugs(fold(f"{t}-{n}") for n in (1, 2))
+    assert heading_anchors(out) == expected_anchors(slugs, slugs)
+    assert all(re.fullmatch(r"[^\W_]+(?:-[^\W_]+)*", slug) for slug in slugs) and len(set(slugs)) == 2
     assert [len(header) for header, _ in tables(out)] == [3] * 8
     for counts in raw_cell_counts(out):
         assert set(counts) == {3}
@@ -506,6 +534,83 @@ HYPOTHESIS_TEXT = st.lists(
 @given(HYPOTHESIS_TEXT.filter(lambda t: fold(t).replace(ZWSP, "") != ""))
 def test_arbitrary_text_never_changes_structure(t: str) -> None:
     check_hostile(t)
+
+
+# --------------------------------------------------------------------------- anchors, front matter
+
+
+def test_handler_subheadings_carry_stable_anchors() -> None:
+    out = render_markdown(several_doc())
+    names = ["create-payment", "list-payments", "ping"]
+    assert heading_anchors(out) == expected_anchors(names, ["create-payment"])
+    for line in ("### create-payment {#usage-create-payment}", "### ping {#webhook-ping}",
+                 "#### list-payments {#request-list-payments}", "#### ping {#response-ping}",
+                 "#### create-payment {#default-args-create-payment}"):
+        assert f"\n{line}\n" in out
+    single = render_markdown(full_doc())
+    assert heading_anchors(single) == ["default-args-create-payment"]
+
+
+def test_anchor_slugs_are_safe_distinct_and_stable() -> None:
+    assert slug("create-payment") == "create-payment"
+    assert slug("Create_Payment  v2!") == "create-payment-v2"
+    assert slug("Создать платёж") == "создать-платёж"
+    assert slug("__init__") == "init"
+    assert slug("{#x} {.y}") == "x-y"
+    assert slug("***") == ""
+    named = unique_slugs(["send", "Send", "send_", "***", "***", "%%%"])
+    assert named[:3] == ["send", "send-2", "send-3"]
+    assert named[3].startswith("handler-") and named[4] == named[3] + "-2"
+    assert named[5].startswith("handler-") and named[5] != named[3]
+    assert unique_slugs(["***"]) == unique_slugs(["***"])
+    assert anchor("create-payment", "usage") == "{#usage-create-payment}"
+    for bad in ("a}", "a b", "a_b", "", "-a", "a{#b}"):
+        with pytest.raises(TemplateError):
+            anchor(bad, "usage")
+
+
+def test_handlers_with_the_same_slug_get_distinct_anchors() -> None:
+    doc = full_doc([handler("Send", default_args={"n": 1}), handler("send", default_args={"n": 2})])
+    out = render_markdown(doc)
+    assert heading_anchors(out) == expected_anchors(["send", "send-2"], ["send", "send-2"])
+
+
+def split_front_matter(out: str) -> tuple[dict[str, object], str]:
+    match = re.match(r"---\n(.*?)\n---\n", out, re.S)
+    assert match, out[:200]
+    loaded = yaml.safe_load(match.group(1))
+    assert isinstance(loaded, dict)
+    return loaded, out[match.end() :]
+
+
+def test_front_matter_is_off_by_default() -> None:
+    assert render_markdown(full_doc()).startswith("# Stripe Payments\n")
+
+
+def test_front_matter_has_title_description_and_order() -> None:
+    doc = full_doc().model_copy(update={"description": "Платежи Stripe.\nВторая строка.\n\nЕщё абзац."})
+    out = render_markdown(doc, front_matter=True, sidebar_order=3)
+    data, rest = split_front_matter(out)
+    assert data == {"title": "Stripe Payments", "description": "Платежи Stripe. Вторая строка.", "order": 3}
+    assert rest.startswith("\n# Stripe Payments\n")
+    assert headings(rest) == headings(render_markdown(doc))
+    data, _ = split_front_matter(render_markdown(empty_doc(), front_matter=True))
+    assert data == {"title": "Empty"}
+
+
+@pytest.mark.parametrize(
+    "hostile", [*HOSTILE, "key: value\n---\n- x", '"\\u0000\'#', "\x7f\x9f\ufeff\uffff", "</SCRIPT></script x>"]
+)
+def test_front_matter_is_valid_yaml_for_any_text(hostile: str) -> None:
+    doc = hostile_doc(hostile).model_copy(update={"description": hostile})
+    out = render_markdown(doc, front_matter=True, sidebar_order=-1)
+    data, rest = split_front_matter(out)
+    shown = fold(hostile).replace(ZWSP, "")
+    assert str(data["title"]).replace(ZWSP, "") == shown
+    assert str(data.get("description", "")).replace(ZWSP, "") == shown
+    assert "</script" not in (str(data["title"]) + str(data.get("description", ""))).lower()
+    assert data["order"] == -1
+    assert structure(rest) == structure(render_markdown(doc))
 
 
 # --------------------------------------------------------------------------- filters

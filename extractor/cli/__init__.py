@@ -1,7 +1,7 @@
-"""The command line: `extract-docs PATH...` (the default command), `schema`, `config`.
+"""The command line: `extract-docs PATH...` (the default command), `schema`, `config`, `preview`.
 
-`main()` picks the command from argv before typer parses it: `schema` and `config` as the
-first word go to the sub-commands, anything else to the default command. The only
+`main()` picks the command from argv before typer parses it: `schema`, `config` and
+`preview` as the first word go to the sub-commands, anything else to the default command. The only
 module-level import is typer; the pipeline (libcst) is imported inside the command.
 """
 

@@ -15,14 +15,16 @@ from typing import Annotated, Any
 import typer
 
 from extractor import __version__
+from extractor.cli.preview import preview_command
 
-SUBCOMMANDS = ("schema", "config")
+SUBCOMMANDS = ("schema", "config", "preview")
 EXIT_ERROR = 2
 
 EPILOG = (
     "\b\nOther commands:\n"
     "  extract-docs schema [--many]     the JSON Schema of --format json\n"
-    "  extract-docs config [PATH...]    the effective configuration and its sources\n\n"
+    "  extract-docs config [PATH...]    the effective configuration and its sources\n"
+    "  extract-docs preview [PATH...]   the documents as a VitePress site on localhost\n\n"
     "Exit codes: 0 done; 1 files are stale (--check) or there are warnings (--strict); "
     "2 usage, configuration or input error (an input can't be documented)."
 )
@@ -144,8 +146,9 @@ def document(
     config: ConfigOpt = None,
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, metavar="N",
-                          help="Extract N integrations in parallel (0: one per CPU).")
-    ] = 1,
+                          help="Extract N integrations in parallel processes; 1: in this process. "
+                          "Default: one per CPU when there are enough to extract.")
+    ] = 0,
     no_cache: Annotated[
         bool, typer.Option("--no-cache", help="Neither read nor write .extract-docs-cache/.")
     ] = False,
@@ -216,6 +219,9 @@ def config_command(
         return 0
 
     raise typer.Exit(guarded(show))
+
+
+sub_app.command("preview")(preview_command)
 
 
 def command_for(args: list[str]) -> Any:

@@ -24,7 +24,7 @@ class RunOptions:
     webhook_base_url: str | None = None
     front_matter: bool | None = None
     config: Path | None = None
-    jobs: int = 1
+    jobs: int = 0
     cache: bool = True
     quiet: bool = False
 

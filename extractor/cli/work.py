@@ -6,6 +6,7 @@ The pipeline and the renderer are imported lazily (they pull in libcst and Jinja
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -44,6 +45,21 @@ def load_render() -> RenderFn:
     return render_markdown
 
 
+def renderer(cache_folder: Path | None) -> RenderFn:
+    """`load_render()`, its documents kept in the cache when the cache is on and the renderer
+    is the shipped one (a replaced renderer, as in tests, is never cached)."""
+    render = load_render()
+    if cache_folder is None:
+        return render
+    from extractor.cache import RenderCache
+    from extractor.render import render_markdown
+
+    if render is not render_markdown:
+        return render
+    cached: RenderFn = RenderCache(cache_folder).wrap(render)
+    return cached
+
+
 @dataclass(frozen=True)
 class Failure:
     """An `ExtractDocsError` of one integration, as plain (picklable) data."""
@@ -54,14 +70,15 @@ class Failure:
 
 
 def extract_one(
-    root: IntegrationRoot, options: ExtractOptions, cache_folder: Path | None
+    root: IntegrationRoot, options: ExtractOptions, cache_folder: Path | None, *, lookup: bool = True
 ) -> Integration | Failure:
-    """Extract one integration (from the cache when it has it); errors become `Failure`."""
+    """Extract one integration (from the cache when it has it, unless `lookup` is False: the
+    caller looked already); errors become `Failure`."""
     from extractor.cache import ExtractCache
 
     cache = ExtractCache(cache_folder) if cache_folder is not None else None
     try:
-        cached = cache.get(root, options) if cache else None
+        cached = cache.get(root, options) if cache and lookup else None
         if cached is not None:
             return cached
         doc = load_extract()(root, options)
@@ -72,6 +89,30 @@ def extract_one(
     return doc
 
 
+GC_THRESHOLD = 50_000
+AUTO_MIN_WORK = 6
+"""Without --jobs, worker processes start only when this many integrations need extracting:
+below it, starting them costs more than they save."""
+
+
+def tune_gc() -> None:
+    """Collect garbage less often: parsing allocates many objects that live until the
+    integration is done, and the default threshold (700) makes the collector rescan them."""
+    first, *rest = gc.get_threshold()
+    if first < GC_THRESHOLD:
+        gc.set_threshold(GC_THRESHOLD, *rest)
+
+
+def worker_count(jobs: int, work: int) -> int:
+    """Processes for `work` integrations: `jobs` when given (> 0); by default one per CPU
+    when there is enough work, else none (1: extract in this process)."""
+    if jobs > 0:
+        return max(1, min(jobs, work))
+    if work < AUTO_MIN_WORK:
+        return 1
+    return max(1, min(os.cpu_count() or 1, work))
+
+
 def extract_all(
     roots: Sequence[IntegrationRoot],
     options: ExtractOptions,
@@ -79,13 +120,23 @@ def extract_all(
     cache_folder: Path | None,
     jobs: int,
 ) -> Iterator[tuple[IntegrationRoot, Integration | Failure]]:
-    """Extract every root, in order; `jobs` > 1 uses that many processes (0: one per CPU)."""
-    workers = min(jobs or os.cpu_count() or 1, len(roots))
+    """Extract every root, in order. Cached ones are read here; the rest is extracted by
+    `worker_count(jobs, …)` processes (0: the default, one per CPU when worth it)."""
+    from extractor.cache import ExtractCache
+
+    tune_gc()
+    cache = ExtractCache(cache_folder) if cache_folder is not None else None
+    cached = [cache.get(root, options) if cache else None for root in roots]
+    workers = worker_count(jobs, sum(doc is None for doc in cached))
     if workers <= 1:
-        for root in roots:
-            yield root, extract_one(root, options, cache_folder)
+        for root, doc in zip(roots, cached, strict=True):
+            yield root, doc if doc is not None else extract_one(root, options, cache_folder, lookup=False)
         return
+    load_extract()  # imported before the workers start, so that forked ones share it
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(extract_one, root, options, cache_folder) for root in roots]
-        for root, future in zip(roots, futures, strict=True):
-            yield root, future.result()
+        futures = {
+            index: pool.submit(extract_one, root, options, cache_folder, lookup=False)
+            for index, (root, doc) in enumerate(zip(roots, cached, strict=True)) if doc is None
+        }
+        for index, (root, doc) in enumerate(zip(roots, cached, strict=True)):
+            yield root, doc if doc is not None else futures[index].result()

@@ -16,6 +16,7 @@ from extractor.render.environment import (
     shipped_template_dir,
     template_search_path,
 )
+from extractor.render.front_matter import front_matter as front_matter_pairs
 from extractor.render.view import build_view
 
 __all__ = [
@@ -41,15 +42,21 @@ def render_markdown(
     *,
     template_dir: Path | None = None,
     webhook_base_url: str | None = None,
+    front_matter: bool = False,
+    sidebar_order: int | None = None,
 ) -> str:
     """Render `doc` as the platform's Markdown document.
 
     `template_dir` (the user's `--template DIR`) overrides the whole template or single
-    section partials; `webhook_base_url` replaces the literal `{WEBHOOK_BASE_URL}`.
+    section partials; `webhook_base_url` replaces the literal `{WEBHOOK_BASE_URL}`;
+    `front_matter` starts the document with YAML front matter (title, description and, when
+    given, `order: sidebar_order`) for a documentation site.
     Raises `TemplateError` when a template is missing, malformed or fails to render.
     """
     search_path = tuple(template_search_path(template_dir))
-    context = {"doc": doc, "view": build_view(doc, webhook_base_url)}
+    view = build_view(doc, webhook_base_url)
+    pairs = front_matter_pairs(doc, view.title, sidebar_order) if front_matter else []
+    context = {"doc": doc, "view": view, "front_matter": pairs}
     try:
         template = environment(search_path).get_template(TOP_TEMPLATE)
         return normalise_output(template.render(context))

@@ -12,6 +12,7 @@ from jinja2.sandbox import SandboxedEnvironment
 import extractor
 from extractor.errors import TemplateError
 from extractor.regions_format import REGION_NAMES, begin_marker, defuse_markers, end_marker
+from extractor.render.anchors import anchor
 from extractor.render.filters import FILTERS
 
 TOP_TEMPLATE: Final = "integration.md.j2"
@@ -89,6 +90,7 @@ def environment(search_path: tuple[Path, ...]) -> SandboxedEnvironment:
         finalize=_finalize,
     )
     env.filters.update(FILTERS)
+    env.filters["anchor"] = anchor
     env.globals.update(
         region_begin=region_begin, region_end=region_end, region_names=REGION_NAMES,
         param_places=PARAMETER_PLACES,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from extractor.model import EnvVar, Handler, Integration, JsonValue
 from extractor.render import examples
+from extractor.render.anchors import unique_slugs
 from extractor.render.filters import fold
 
 
@@ -23,6 +24,8 @@ class HandlerView:
     curl: str
     own_default_args: dict[str, JsonValue] | None
     """The handler's effective default args when they differ from the integration's."""
+    anchor: str = "handler"
+    """The slug of the handler's sub-headings' anchors (`{#usage-<anchor>}` …), unique."""
 
 
 @dataclass(frozen=True)
@@ -47,19 +50,36 @@ class DocView:
     secret_env_vars: list[EnvVar]
 
 
-def handler_view(doc: Integration, handler: Handler, base_url: str | None) -> HandlerView:
-    """The derived parts of one handler."""
+def handler_title(handler: Handler) -> str:
+    """The handler's name for sub-headings: its name, else its function name."""
+    return fold(handler.name) or fold(handler.function) or "handler"
+
+
+def handler_view(
+    doc: Integration, handler: Handler, base_url: str | None, anchor: str = "handler"
+) -> HandlerView:
+    """The derived parts of one handler; `anchor` is its unique sub-heading slug."""
     own = handler.default_args if handler.default_args != doc.default_args else None
     return HandlerView(
         handler=handler,
-        title=fold(handler.name) or fold(handler.function) or "handler",
+        title=handler_title(handler),
         method=examples.method_of(handler),
         endpoint=examples.endpoint_path(handler),
         webhook_url=examples.webhook_url(handler, base_url),
         usage=examples.usage_example(handler),
         curl=examples.curl_example(handler, base_url),
         own_default_args=own,
+        anchor=anchor,
     )
+
+
+def handler_views(doc: Integration, base_url: str | None) -> list[HandlerView]:
+    """Every handler's view, each with an anchor slug no other handler of the doc has."""
+    anchors = unique_slugs(handler_title(handler) for handler in doc.handlers)
+    return [
+        handler_view(doc, handler, base_url, anchor)
+        for handler, anchor in zip(doc.handlers, anchors, strict=True)
+    ]
 
 
 def requirements(doc: Integration) -> list[Requirement]:
@@ -89,7 +109,7 @@ def build_view(doc: Integration, base_url: str | None) -> DocView:
         title=fold(doc.name) or fold(doc.slug) or "Интеграция",
         several=len(doc.handlers) > 1,
         capabilities=[item for item in doc.capabilities if fold(item)],
-        handlers=[handler_view(doc, handler, base_url) for handler in doc.handlers],
+        handlers=handler_views(doc, base_url),
         requirements=requirements(doc),
         secret_env_vars=secret_env_vars(doc),
     )
