@@ -22,6 +22,8 @@ _DEFINITION_BEFORE = re.compile(r"(?:^|[\s;])(?:class|def)\s+$")
 _FRAMEWORK_APP = re.compile(r"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:FastAPI|Flask)\s*\(")
 """A FastAPI or Flask application: its routes are handlers (docs/frameworks.md)."""
 _FRAMEWORK_ROUTER = re.compile(r"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:APIRouter|Blueprint)\s*\(")
+_APP_NAMES = ("FastAPI", "Flask")
+_ROUTER_NAMES = ("APIRouter", "Blueprint")
 _CLASS_HEADER = re.compile(r"^[ \t]*class\s+\w+\s*\((?P<bases>[^)]*)\)", re.MULTILINE)
 
 
@@ -33,6 +35,10 @@ class Evidence(enum.IntEnum):
     """Applies a handler/event decorator to an integration defined elsewhere."""
     DEFINES = 2
     """Calls or subclasses a recognised integration class."""
+
+
+def _has_any(text: str, names: tuple[str, ...]) -> bool:
+    return any(name in text for name in names)
 
 
 def _alternation(names: tuple[str, ...]) -> str:
@@ -62,11 +68,22 @@ class Detector:
         return re.compile(rf"^[ \t]*@[ \t]*(?:[A-Za-z_]\w*\.)*(?:{names})(?![\w.])", re.MULTILINE)
 
     def classify_text(self, text: str) -> Evidence:
-        """The evidence found in one module's source text (web-framework apps count too)."""
+        """The evidence found in one module's source text (web-framework apps count too).
+
+        Each pattern runs only when its names occur in the text at all (the patterns are
+        slow on large files; a plain substring test is not)."""
+        names = self.options.integration_classes
+        decorators = self.options.handler_decorators + self.options.event_decorators
+        if not _has_any(text, names + decorators + _APP_NAMES + _ROUTER_NAMES):
+            return Evidence.NONE
         text = _COMMENT_LINE.sub("", text)
-        if self._calls_integration(text) or self._subclasses_integration(text) or _FRAMEWORK_APP.search(text):
+        if _has_any(text, names) and (self._calls_integration(text) or self._subclasses_integration(text)):
             return Evidence.DEFINES
-        if self._decorator.search(text) or _FRAMEWORK_ROUTER.search(text):
+        if _has_any(text, _APP_NAMES) and _FRAMEWORK_APP.search(text):
+            return Evidence.DEFINES
+        if _has_any(text, decorators) and self._decorator.search(text):
+            return Evidence.USES
+        if _has_any(text, _ROUTER_NAMES) and _FRAMEWORK_ROUTER.search(text):
             return Evidence.USES
         return Evidence.NONE
 

@@ -19,6 +19,7 @@ Rules (see docs/cli.md, "Discovery"):
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,8 @@ class IntegrationRoot:
     slug: str
     files: tuple[Path, ...] = field(default=())
     changelog: Path | None = None
+    unreadable: tuple[tuple[str, str], ...] = field(default=())
+    """Folders of the tree that could not be listed: (path relative to `path`, reason)."""
 
     @property
     def is_module(self) -> bool:
@@ -69,13 +72,26 @@ def find_integrations(
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            raise InputError("no such file or directory", str(raw))
+            raise InputError(_missing(path), str(raw))
         roots = _Scan(path.absolute(), tuple(ignore), detector).from_path()
         if not roots:
             raise InputError(f"no integration found ({_names_hint(detector)})", str(raw))
         for root in roots:
             found.setdefault(root.path.resolve(), root)
     return _sorted_unique(found.values())
+
+
+def _missing(path: Path) -> str:
+    """Why a PATH argument that doesn't exist doesn't: a symlink loop, a broken symlink, or
+    nothing there."""
+    if not path.is_symlink():
+        return "no such file or directory"
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symlink loop"
+    return "broken symlink: its target doesn't exist"
 
 
 def _names_hint(detector: Detector) -> str:
@@ -120,15 +136,21 @@ class _Scan:
         self.ignore = ignore
         self.detector = detector
         self.entered: set[Path] = set()
+        self.unreadable: dict[Path, str] = {}
 
     def from_path(self) -> list[IntegrationRoot]:
         """The integrations of the PATH argument."""
         if self.start.is_file():
             if self.start.suffix != ".py":
                 raise InputError("not a Python file or a folder", str(self.start))
+            if not os.access(self.start, os.R_OK):
+                raise InputError("can't read file: Permission denied", str(self.start))
             evidence = self.detector.classify(self.start)
             return [self._module(self.start)] if evidence else []
-        return self._classify(self.start)
+        roots = self._classify(self.start)
+        if not roots and self.start in self.unreadable:
+            raise InputError(f"can't read folder: {self.unreadable[self.start]}", str(self.start))
+        return roots
 
     def _classify(self, folder: Path) -> list[IntegrationRoot]:
         self.entered.add(folder.resolve())
@@ -150,23 +172,30 @@ class _Scan:
 
     def _folder(self, folder: Path) -> IntegrationRoot:
         files = sorted(self._files(folder), key=lambda p: p.relative_to(folder).as_posix())
+        unreadable = tuple(
+            (path.relative_to(folder).as_posix(), reason)
+            for path, reason in sorted(self.unreadable.items())
+            if path.is_relative_to(folder)
+        )
         return IntegrationRoot(
-            path=folder, slug=folder.name, files=tuple(files), changelog=_changelog(folder)
+            path=folder, slug=folder.name, files=tuple(files), changelog=_changelog(folder),
+            unreadable=unreadable,
         )
 
     def _files(self, folder: Path) -> list[Path]:
         """Every Python file of the folder's tree, each real file once."""
         boundary = folder.resolve()
         entered: set[Path] = {boundary}
-        seen: set[Path] = set()
+        seen: set[str] = set()
         files: list[Path] = []
         pending = [folder]
         while pending:
             current = pending.pop()
             modules, subdirs = self._children(current, boundary, entered)
             for module in modules:
-                if module.resolve() not in seen:
-                    seen.add(module.resolve())
+                real = os.path.realpath(module)  # Path.resolve(), without building a Path
+                if real not in seen:
+                    seen.add(real)
                     files.append(module)
             for subdir in subdirs:
                 entered.add(subdir.resolve())
@@ -181,7 +210,8 @@ class _Scan:
         subdirs: list[Path] = []
         try:
             entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
-        except OSError:
+        except OSError as exc:
+            self.unreadable[folder] = exc.strerror or str(exc)
             return modules, subdirs
         for entry in entries:
             path = folder / entry.name
@@ -210,6 +240,8 @@ class _Scan:
             return False
 
     def _ignored(self, path: Path) -> bool:
+        if not self.ignore:
+            return False
         rel = path.relative_to(self.base).as_posix()
         return any(_matches(rel, path.name, pattern) for pattern in self.ignore)
 
@@ -239,7 +271,10 @@ def _is_file(entry: os.DirEntry[str]) -> bool:
 
 
 def _is_venv(path: Path) -> bool:
-    return (path / "pyvenv.cfg").is_file()
+    try:
+        return (path / "pyvenv.cfg").is_file()
+    except OSError:  # a folder that can't be entered: not a venv, reported when listed
+        return False
 
 
 def _changelog(folder: Path) -> Path | None:

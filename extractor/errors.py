@@ -23,6 +23,10 @@ class SourceSyntaxError(InputError):
     """A Python file of the integration does not parse."""
 
 
+class NestingError(SourceSyntaxError):
+    """A Python file nests deeper than Python, or the extractor, reads."""
+
+
 class ConfigError(ExtractDocsError):
     """The `[tool.extract-docs]` configuration or a CLI option is wrong."""
 

@@ -171,3 +171,8 @@ class Integration(_Doc):
     env_vars: list[EnvVar] = Field(default_factory=list)
     changelog: list[ChangelogEntry] = Field(default_factory=list)
     warnings: list[DocWarning] = Field(default_factory=list)
+    incomplete: list[DocWarning] = Field(
+        default_factory=list,
+        description="Files and statements that could not be read (also in `warnings`): "
+        "what they declare is missing from the document, which says so",
+    )

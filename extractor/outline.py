@@ -22,10 +22,12 @@ ENV_WORDS = ("environ", "getenv")
 Block = Sequence[ast.stmt]
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _TRY: tuple[type[ast.Try], ...] = (ast.Try, getattr(ast, "TryStar", ast.Try))  # TryStar: 3.11+
-_SIMPLE = (
+_SIMPLE: tuple[type[ast.stmt], ...] = (
     ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Import, ast.ImportFrom, ast.Return,
     ast.Pass, ast.Break, ast.Continue, ast.Raise, ast.Assert, ast.Delete, ast.Global, ast.Nonlocal,
+    *((ast.TypeAlias,) if hasattr(ast, "TypeAlias") else ()),  # `type X = …`: 3.12+
 )
+"""Statements libcst writes as small statements of a `SimpleStatementLine`."""
 
 
 def parse_ast(text: str) -> ast.Module | None:
@@ -77,8 +79,9 @@ class Outline:
     text: str
     line_map: list[int]
     skipped: set[int] = field(default_factory=set)
-    env: re.Pattern[str] = re.compile(r"environ|getenv")
-
+    """ids of the function nodes whose bodies were left out."""
+    env: re.Pattern[str] = re.compile("|".join(ENV_WORDS))
+    """What could name an environment read (`env_pattern`)."""
     env_lines: list[int] = field(default_factory=list)
     """The lines where `env` matches, in order."""
 
@@ -109,6 +112,7 @@ def outline(text: str, *, selective: bool = True) -> Outline | None:
 
 
 def _match_lines(pattern: re.Pattern[str], text: str) -> list[int]:
+    """The 1-based lines where `pattern` matches, each once, in order."""
     lines: list[int] = []
     line, position = 1, 0
     for match in pattern.finditer(text):
@@ -149,6 +153,7 @@ def _body_cut(source: Outline, node: ast.FunctionDef | ast.AsyncFunctionDef) -> 
 
 
 def _apply(source: Outline, cuts: list[tuple[int, int, str, int]]) -> None:
+    """Replace each cut by one `...` line at the body's indentation; keep the line map."""
     lines: list[str] = []
     line_map: list[int] = []
     position = 1
@@ -191,10 +196,6 @@ class LineIndex:
         self.lines: dict[cst.CSTNode, int] = {}
         self.one_line: set[cst.CSTNode] = set()
         """Simple statements written on one line: every node in them is on that line."""
-
-    def top_level(self, body: Sequence[cst.BaseStatement]) -> list[tuple[cst.BaseStatement, list[ast.stmt]]] | None:
-        """The module's statements with their ast statements; None when the two disagree."""
-        return pair(body, self.outline.tree.body)
 
     def add(self, stmt: cst.BaseStatement, nodes: list[ast.stmt]) -> None:
         """Index a statement and the statements inside it."""

@@ -9,9 +9,11 @@ from .discover import IntegrationRoot
 from .errors import InputError
 from .gather import ModuleFacts, gather_module
 from .gather.changelog import parse_changelog
-from .model import ChangelogEntry, Integration
+from .guard import on_big_stack
+from .model import ChangelogEntry, DocWarning, Integration
 from .options import ExtractOptions
 from .parse import parse_source, read_file
+from .redact import redact, redact_text
 from .resolve import resolve
 
 
@@ -30,22 +32,42 @@ def module_name(root: IntegrationRoot, path: Path) -> tuple[str, str, bool]:
 
 
 def gather_files(root: IntegrationRoot) -> tuple[list[ModuleFacts], list[tuple[str, str]]]:
-    """Parse and gather every file; a file that can't be read is a warning, not the end."""
+    """Parse and gather every file; a file that can't be read is a warning, not the end.
+
+    The files parse on one thread with a big stack (`guard.on_big_stack`), not one each."""
+    return on_big_stack(lambda: _gather_files(root))
+
+
+def _gather_files(root: IntegrationRoot) -> tuple[list[ModuleFacts], list[tuple[str, str]]]:
     modules: list[ModuleFacts] = []
-    problems: list[tuple[str, str]] = []
+    problems = [(rel, f"can't read folder: {reason}; its files are not documented") for rel, reason in root.unreadable]
     files = root.files or ((root.path,) if root.is_module else ())
     for path in files:
         name, rel, is_package = module_name(root, path)
         try:
-            source = parse_source(read_file(path, rel), rel, name, is_package=is_package)
+            module = gather_module(parse_source(read_file(path, rel), rel, name, is_package=is_package))
         except InputError as exc:
             problems.append((exc.location or f"{rel}:1", f"{exc.message}; the file is not documented"))
             continue
-        modules.append(gather_module(source))
+        except RecursionError:  # the last guard: parse and gather catch what they can see
+            problems.append((f"{rel}:1", "nested too deeply to read; the file is not documented"))
+            continue
+        modules.append(module)
+        problems.extend((w.location, w.message) for w in module.warnings)
     if not modules:
-        detail = "; ".join(f"{loc}: {msg}" for loc, msg in problems) or "no Python files"
-        raise InputError(f"the integration can't be read: {detail}", str(root.path))
+        raise _unreadable(root, problems)
     return modules, problems
+
+
+def _unreadable(root: IntegrationRoot, problems: list[tuple[str, str]]) -> InputError:
+    """The error for an integration none of whose files could be read: one file's own
+    `file:line` when there is one file, else every file's reason."""
+    if len(problems) == 1:
+        location, message = problems[0]
+        return InputError(redact_text(message.replace("; the file is not documented", "; nothing to document")),
+                          location)
+    detail = "; ".join(f"{loc}: {msg}" for loc, msg in problems) or "no Python files"
+    return InputError(redact_text(f"the integration can't be read: {detail}"), str(root.path))
 
 
 def read_changelog(root: IntegrationRoot) -> list[ChangelogEntry]:
@@ -64,4 +86,6 @@ def extract(root: IntegrationRoot, options: ExtractOptions | None = None) -> Int
     modules, problems = gather_files(root)
     resolved = resolve(modules, options or ExtractOptions())
     resolved.warnings.extend(problems)
-    return Assembler(resolved, root.slug, read_changelog(root)).integration()
+    doc = Assembler(resolved, root.slug, read_changelog(root)).integration()
+    doc.incomplete = [DocWarning(location=location, message=message) for location, message in problems]
+    return redact(doc, resolved.secret_values, (options or ExtractOptions()).secret_name_suffixes)

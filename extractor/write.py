@@ -10,6 +10,7 @@ import difflib
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,11 @@ from extractor.errors import ConfigError, InputError
 from extractor.regions import has_generated_block, inject, merge_regions, to_lf
 
 Status = Literal["ok", "stale", "missing"]
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_UNSAFE = re.compile(r"[^\w.-]+")
+"""Anything but letters and digits (of any script), `_`, `.` and `-`: separators, spaces,
+controls, bidi overrides."""
+MAX_SLUG = 100
+"""Characters of a slug in a file name (a name has 255 bytes at most)."""
 
 
 def normalise(text: str) -> str:
@@ -29,8 +34,10 @@ def normalise(text: str) -> str:
 
 
 def safe_slug(slug: str) -> str:
-    """`slug` as a single safe file-name part: no separators, no `..`, no leading dot."""
-    cleaned = _UNSAFE.sub("-", slug).strip("-.")
+    """`slug` as a single safe file-name part: no separators, no `..`, no leading dot, no
+    control or bidi characters, at most `MAX_SLUG` characters; letters of any script kept."""
+    cleaned = _UNSAFE.sub("-", unicodedata.normalize("NFC", slug)).strip("-.")
+    cleaned = cleaned[:MAX_SLUG].rstrip("-.")
     return cleaned or "integration"
 
 
@@ -104,8 +111,9 @@ def write_atomic(path: Path, text: str) -> None:
     """Write `text` (normalised, UTF-8) to `path` atomically: a temporary file in the same
     folder, fsync, `os.replace`. Parent folders are created; the file mode is kept."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(path)
     mode = path.stat().st_mode & 0o7777 if path.exists() else _default_mode()
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f"{_temp_prefix(path)}{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(normalise(text).encode("utf-8"))
@@ -117,6 +125,39 @@ def write_atomic(path: Path, text: str) -> None:
         Path(temp).unlink(missing_ok=True)
         raise
     _fsync_folder(path.parent)
+
+
+def _temp_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def remove_stale_temporaries(path: Path) -> list[Path]:
+    """Remove the temporary files a killed run left next to `path` (`.NAME.PID.*.tmp` whose
+    process is gone); the ones removed."""
+    prefix = _temp_prefix(path)
+    removed: list[Path] = []
+    try:
+        names = [name for name in os.listdir(path.parent) if name.startswith(prefix) and name.endswith(".tmp")]
+    except OSError:
+        return removed
+    for name in names:
+        pid = name[len(prefix):].partition(".")[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            (path.parent / name).unlink(missing_ok=True)
+            removed.append(path.parent / name)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process
+        return True
+    return True
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -145,7 +145,7 @@ def document(
     front_matter: FrontMatterOpt = None,
     config: ConfigOpt = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=0, metavar="N",
+        int, typer.Option("--jobs", "-j", min=0, metavar="N", show_default=False,
                           help="Extract N integrations in parallel processes; 1: in this process. "
                           "Default: one per CPU when there are enough to extract.")
     ] = 0,

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from extractor.write import CheckReport
 
-_LOCATION = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))?(?::(?P<column>\d+))?$")
+_LOCATION = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))?(?::(?P<column>\d+))?$", re.S)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def locate(location: str | None, base: Path | None, cwd: Path) -> Where | None:
     if not raw.is_absolute() and base is not None and (base / raw).exists():
         raw = base / raw
     shown = display_path(raw, cwd) if raw.is_absolute() else raw.as_posix()
-    return Where(shown, line)
+    return Where(_CONTROL.sub(lambda m: repr(m.group())[1:-1], shown), line)  # a file name can't break the line
 
 
 def _escape_data(text: str) -> str:

@@ -166,7 +166,8 @@ class Run:
 
     def _render(self, docs: Sequence[tuple[IntegrationRoot, Integration]]) -> dict[str, str]:
         texts: dict[str, str] = {}
-        render = None if self.json else work.load_render()
+        cache = self.config.root / CACHE_DIR if self.options.cache else None
+        render = None if self.json else work.renderer(cache)
         for root, doc in docs:
             if render is None:
                 texts[root.slug] = doc_json(doc)

@@ -1,4 +1,5 @@
-"""Extracting several integrations: the cache, one worker per integration, optional processes.
+"""Extracting several integrations: the cache first, then worker processes for the rest
+(by default one per CPU, when there are enough to extract), and the rendered-document cache.
 
 The pipeline and the renderer are imported lazily (they pull in libcst and Jinja2), through
 `load_extract` / `load_render`, which tests may replace.
@@ -45,18 +46,18 @@ def load_render() -> RenderFn:
     return render_markdown
 
 
-def renderer(cache_folder: Path | None) -> RenderFn:
-    """`load_render()`, its documents kept in the cache when the cache is on and the renderer
-    is the shipped one (a replaced renderer, as in tests, is never cached)."""
-    render = load_render()
-    if cache_folder is None:
-        return render
-    from extractor.cache import RenderCache
-    from extractor.render import render_markdown
+_SHIPPED_LOADER = load_render
 
-    if render is not render_markdown:
-        return render
-    cached: RenderFn = RenderCache(cache_folder).wrap(render)
+
+def renderer(cache_folder: Path | None) -> RenderFn:
+    """The renderer, its documents kept in the cache when the cache is on and the renderer is
+    the shipped one (a replaced `load_render`, as in tests, is never cached). The renderer
+    (Jinja2) is imported only when a document isn't in the cache."""
+    if cache_folder is None or load_render is not _SHIPPED_LOADER:
+        return load_render()
+    from extractor.cache import RenderCache
+
+    cached: RenderFn = RenderCache(cache_folder).wrap(load_render)
     return cached
 
 

@@ -24,7 +24,7 @@ class EnvGatherer(cst.CSTVisitor):
         self.index = index
         self.reads: list[EnvRead] = []
         self._statements: list[cst.CSTNode] = []
-        self._lines = source.text.split("\n")
+        self._lines = source.text_lines
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:  # noqa: N802
         self._statements.append(node)
@@ -51,7 +51,7 @@ class EnvGatherer(cst.CSTVisitor):
             read.has_default = True
 
     def _add(self, node: cst.CSTNode, name: object, *, required: bool) -> EnvRead:
-        line = self.source.line_of(self.index, node)
+        line = self.source.line_of(self.index, node, self._statements[-1] if self._statements else None)
         self.ev.location = f"{self.source.rel}:{line}"
         comment = line_comment(self._lines, line)
         if comment is None and self._statements:

@@ -50,11 +50,14 @@ def _import(node: cst.Import) -> Iterator[tuple[str, str]]:
 
 
 def _statements(body: Iterator[cst.CSTNode] | list[cst.BaseStatement]) -> Iterator[cst.CSTNode]:
-    """Top-level statements, descending into `if`/`try` blocks (TYPE_CHECKING, fallbacks)."""
-    for stmt in body:
+    """Top-level statements, descending into `if`/`try` blocks (TYPE_CHECKING, fallbacks),
+    in source order; iterative, so a long `elif` chain can't exhaust the stack."""
+    pending: list[cst.CSTNode] = list(body)[::-1]
+    while pending:
+        stmt = pending.pop()
         yield stmt
         if isinstance(stmt, cst.If | cst.Try):
-            yield from _statements(list(_blocks(stmt)))
+            pending.extend(list(_blocks(stmt))[::-1])
 
 
 def _blocks(stmt: cst.If | cst.Try) -> Iterator[cst.BaseStatement]:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import warnings
+
 import libcst as cst
 
+from ..model import DocWarning
 from ..parse import SourceFile
 from .calls import statement_calls
 from .definitions import DefinitionGatherer
-from .env import gather_env
+from .env import EnvGatherer
 from .evaluate import Evaluator, Scope
-from .facts import ModuleFacts
+from .facts import EnvRead, ModuleFacts
 from .imports import _statements, gather_imports
 
 ENV_HINTS = ("environ", "getenv")
+TOO_DEEP = "statement nested too deeply to read; what it declares is not documented"
 
 
 def _defined_names(tree: cst.Module) -> frozenset[str]:
@@ -30,7 +34,19 @@ def _defined_names(tree: cst.Module) -> frozenset[str]:
 
 
 def gather_module(source: SourceFile) -> ModuleFacts:
-    """Gather imports, definitions and env reads of one module."""
+    """Gather imports, definitions and env reads of one module.
+
+    libcst evaluates string literals with `ast.literal_eval`, which warns about the code
+    (`invalid escape sequence`, a SyntaxWarning shown by default from Python 3.12): those
+    warnings are the integration's business, not the user's terminal's.
+    """
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return _gather_module(source)
+
+
+def _gather_module(source: SourceFile) -> ModuleFacts:
     imports, stars = gather_imports(source)
     scope = Scope(source.module, imports, _defined_names(source.tree))
     evaluator = Evaluator(scope)
@@ -44,10 +60,36 @@ def gather_module(source: SourceFile) -> ModuleFacts:
     )
     gatherer = DefinitionGatherer(source, evaluator)
     for index, stmt in enumerate(source.tree.body):
-        _definitions(gatherer, facts, index, stmt)
+        try:
+            _definitions(gatherer, facts, index, stmt)
+        except RecursionError:
+            facts.warnings.append(_too_deep(source, index))
     if any(hint in source.text for hint in ENV_HINTS):
-        facts.env_reads = gather_env(source, evaluator)
+        facts.env_reads = _env_reads(source, evaluator, facts)
     return facts
+
+
+def _too_deep(source: SourceFile, index: int) -> DocWarning:
+    """The warning for a statement nested deeper than the visitors can follow (the parse
+    stage's measure lets through what it can't see, such as long implicit concatenations)."""
+    return DocWarning(location=source.location(index), message=TOO_DEEP)
+
+
+def _env_reads(source: SourceFile, evaluator: Evaluator, facts: ModuleFacts) -> list[EnvRead]:
+    """Env reads of the statements whose text can hold one (a module named `os…` can read
+    its own `environ` by a bare name: all of its statements)."""
+    own = source.module == "os" or source.module.startswith("os.")
+    statements = list(enumerate(source.tree.body)) if own else source.env_statements()
+    reads: list[EnvRead] = []
+    for index, stmt in statements:
+        visitor = EnvGatherer(source, evaluator, index)
+        try:
+            stmt.visit(visitor)
+        except RecursionError:
+            facts.warnings.append(_too_deep(source, index))
+            continue
+        reads.extend(visitor.reads)
+    return reads
 
 
 def _definitions(
@@ -63,5 +105,5 @@ def _definitions(
         facts.functions.append(gatherer.function(index, stmt))
     elif isinstance(stmt, cst.If | cst.Try):
         for inner in _statements([stmt]):
-            if inner is not stmt:
+            if not isinstance(inner, cst.If | cst.Try):  # `_statements` enters those itself
                 _definitions(gatherer, facts, index, inner)

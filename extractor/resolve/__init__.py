@@ -10,6 +10,7 @@ from ..ir import Registry
 from ..model import Credential, EnvVar, ErrorDoc, Secret
 from ..options import ExtractOptions
 from .classes import Hierarchy
+from .conflicts import duplicate_names
 from .env import EnvCollector
 from .errors import ErrorCollector
 from .fields import FieldReader
@@ -36,6 +37,8 @@ class Resolved:
     env_vars: list[EnvVar] = field(default_factory=list)
     errors: list[ErrorDoc] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    secret_values: set[str] = field(default_factory=set)
+    """Defaults of secret environment variables: never printed (`extractor.redact`)."""
 
 
 def resolve(modules: list[ModuleFacts], options: ExtractOptions) -> Resolved:
@@ -68,6 +71,8 @@ def resolve(modules: list[ModuleFacts], options: ExtractOptions) -> Resolved:
             env.add_settings(model)
     env.add_reads(modules)
     result.env_vars = env.env_vars()
+    result.secret_values = env.secret_values
+    result.warnings.extend(duplicate_names(registry, result.routes))
     errors = ErrorCollector(hierarchy, resolver, options.error_bases)
     result.errors = errors.errors()
     for source in (types, finder, routes, frameworks, env, errors):

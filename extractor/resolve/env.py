@@ -34,6 +34,9 @@ class EnvCollector:
         self.suffixes = suffixes
         self.rows: dict[str, _Row] = {}
         self.warnings: list[tuple[str, str]] = []
+        self.secret_values: set[str] = set()
+        """The defaults of secret variables, redacted here and searched for elsewhere
+        (`extractor.redact`)."""
 
     def is_secret(self, name: str) -> bool:
         """Credentials, secrets and names like `*_KEY`, `*_SECRET`, `*_TOKEN`, `*_PASSWORD`."""
@@ -83,6 +86,8 @@ class EnvCollector:
             row = self.rows[name]
             secret = self.is_secret(name)
             values = list(dict.fromkeys(row.defaults.values()))
+            if secret:
+                self.secret_values.update(values)
             if len(values) > 1:
                 shown = "" if secret else ": " + ", ".join(repr(v) for v in values)
                 self.warnings.append((next(iter(row.defaults)), f"`{name}` is read with different defaults{shown}; "

@@ -159,6 +159,10 @@ class FieldReader:
 
     def _apply_field_kwargs(self, spec: FieldSpec, call: Call) -> None:
         for key, raw in call.kwargs:
+            if key == "**":
+                self.types.warnings.append((spec.location, f"`**` arguments of `{spec.python_name}`'s field are "
+                                            "not statically known; what they set is not documented"))
+                continue
             setter = _KWARGS.get(key)
             if setter is not None:
                 setter(spec, self.resolver.evaluate(raw))

@@ -74,6 +74,10 @@ class IntegrationFinder:
             if index < len(call.args):
                 obj.values[key] = self.resolver.evaluate(call.args[index])
         for key, value in call.kwargs:
+            if key == "**":
+                self.warnings.append((assign.location, "`**` arguments of the integration are not statically "
+                                      "known; what they set is not documented"))
+                continue
             obj.values[key] = self.resolver.evaluate(value)
         return obj
 

@@ -1,0 +1,207 @@
+"""Nothing leaked: credentials planted in an integration's source, as defaults and literals,
+never appear in any output (Markdown, JSON, files written, the cache, warnings, errors).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extractor.redact import REDACTED, is_secret_name, redact_text
+
+from .hostile_kit import assert_clean, diagnostics, run_cli
+
+# Tokens of known shapes (fakes, in the providers' documented formats), and a secret whose
+# only tell is its name. Each is searched for by a distinctive part of it.
+TOKENS = {
+    "stripe": "sk_live_51HxQ2eKz8RmT3vLp9WnY4bDc",
+    "stripe_webhook": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    "github": "ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8",
+    "jwt": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0"
+           ".dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+    "aws": "AKIAIOSFODNN7EXAMPLE",
+    "slack": "xoxb-1234567890-abcdefghijklmnopqrst",
+    "google": "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q",
+    "telegram": "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw9",
+    "pem": "-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEA7bqSecretPemBody0123456789\\n"
+           "-----END RSA PRIVATE KEY-----",
+    "named": "correct-horse-battery-staple",
+    "url_password": "hunter2pass",
+}
+NEEDLES = {name: value for name, value in TOKENS.items()}
+NEEDLES["pem"] = "MIIEowIBAAKCAQEA7bqSecretPemBody"
+NEEDLES["jwt"] = "dBjftJeZ4CVPmB92K27uhbUJU1p1r"
+
+INIT = f'''"""Платежи: пример с секретами в коде.
+
+Интеграция позволяет:
+- принимать платежи.
+
+Для отладки: ключ {TOKENS["stripe"]}.
+{TOKENS["pem"]}
+"""
+
+import os
+
+from platform_sdk import Credential, Integration, Secret
+
+SERVICE_AUTH = os.getenv("SERVICE_AUTH", "{TOKENS["jwt"]}")
+DEBUG_HEADER = os.getenv("DEBUG_HEADER", "{TOKENS["github"]}")  # заголовок отладки
+UPSTREAM = os.getenv("UPSTREAM_URL", "https://bot:{TOKENS["url_password"]}@example.com/api")
+API_KEY = os.getenv("PAYMENTS_API_KEY", "{TOKENS["stripe"]}")
+DB_PASSWORD = os.environ.get("DB_PASSWORD", "{TOKENS["named"]}")
+PREFIX = os.environ["PREFIX"]
+COMPUTED_TOKEN = os.getenv("COMPUTED_TOKEN", PREFIX + "{TOKENS["github"]}")
+
+integration = Integration(
+    name="Payments",
+    version="1.0.0",
+    credentials=[Credential("PAYMENTS_API_KEY", "Ключ API, например {TOKENS["stripe"]}",
+                            where="Dashboard; тестовый: {TOKENS["aws"]}")],
+    secrets=[Secret("WEBHOOK_SECRET", "Секрет подписи", format="{TOKENS["stripe_webhook"]}")],
+    default_args={{"timeout": 5000, "token": "{TOKENS["slack"]}", "region": "{TOKENS["aws"]}"}},
+)
+
+from . import handlers, other  # noqa: E402,F401
+'''
+
+OTHER = f'''import os
+
+from pydantic_settings import BaseSettings
+
+SERVICE_AUTH = os.getenv("SERVICE_AUTH", "{TOKENS["google"]}")
+DB_PASSWORD = os.environ.get("DB_PASSWORD", "other-password-value")
+
+
+class Settings(BaseSettings):
+    webhook_secret: str = "{TOKENS["stripe_webhook"]}"
+    bot_token: str = "{TOKENS["telegram"]}"
+'''
+
+HANDLERS = f'''from pydantic import BaseModel, Field
+
+from . import integration
+
+
+class ChargeRequest(BaseModel):
+    """Платёж. Тестовый токен: {TOKENS["github"]}."""
+
+    amount: int = Field(description="Сумма")
+    api_key: str = "{TOKENS["stripe"]}"
+    password: str = Field("{TOKENS["named"]}", description="Пароль")
+    clientSecret: str = Field("short", description="Секрет клиента")
+    note: str = Field("{TOKENS["aws"]}", description="Заметка; пример {TOKENS["slack"]}")
+    signing: str = Field(examples=["{TOKENS["pem"]}"], description="Подпись")
+    callback: str = "https://hook:{TOKENS["url_password"]}@example.com/cb"
+
+
+@integration.handler("charge", timeout=1000, auth_token="{TOKENS["telegram"]}")
+def charge(request: ChargeRequest) -> ChargeRequest:
+    """Списывает платёж ключом {TOKENS["stripe"]}.
+
+    JWT для теста: {TOKENS["jwt"]}
+    """
+'''
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("secrets")
+    folder = root / "payments"
+    folder.mkdir()
+    (folder / "__init__.py").write_text(INIT, encoding="utf-8")
+    (folder / "handlers.py").write_text(HANDLERS, encoding="utf-8")
+    (folder / "other.py").write_text(OTHER, encoding="utf-8")
+    (folder / "broken.py").write_text(f'TOKEN = "{TOKENS["github"]}" +\n', encoding="utf-8")
+    return root
+
+
+def _outputs(project: Path) -> dict[str, str]:
+    """Every output of the tool on the planted integration: streams of several runs, the
+    files written, the cache."""
+    texts: dict[str, str] = {}
+    runs = {
+        "markdown": ("payments",),
+        "json": ("payments", "--format", "json"),
+        "strict github": ("payments", "--strict", "--annotations", "github"),
+        "files": ("payments", "-o", "out/"),
+        "json files": ("payments", "--format", "json", "-o", "json/"),
+    }
+    for name, args in runs.items():
+        result = run_cli(project, *args, cache=name == "files")
+        assert_clean(result)
+        texts[f"{name} stdout"], texts[f"{name} stderr"] = result.stdout, result.stderr
+    assert (project / ".extract-docs-cache").is_dir()
+    for folder in ("out", "json", ".extract-docs-cache"):
+        for path in (project / folder).rglob("*"):
+            if path.is_file():
+                texts[str(path.relative_to(project))] = path.read_text(encoding="utf-8")
+    return texts
+
+
+def test_planted_credentials_never_appear_in_any_output(project: Path) -> None:
+    texts = _outputs(project)
+    assert len(texts) >= 12
+    leaks = [(name, where) for where, text in texts.items() for name, needle in NEEDLES.items() if needle in text]
+    assert leaks == []
+    assert "other-password-value" not in "".join(texts.values())
+
+
+def test_the_search_would_find_them_without_the_redaction(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Control: the planted tokens do reach the doc model, so the search above is not vacuous."""
+    import extractor.pipeline
+    from extractor.discover import find_integrations
+
+    monkeypatch.setattr(extractor.pipeline, "redact", lambda doc, *args: doc)
+    doc = extractor.pipeline.extract(find_integrations(project / "payments")[0])
+    text = doc.model_dump_json() + "".join(w.message for w in doc.warnings)
+    assert [name for name, needle in NEEDLES.items() if needle not in text] == []
+
+
+def test_what_is_redacted_is_still_documented(project: Path) -> None:
+    result = run_cli(project, "payments", "--format", "json")
+    doc = json.loads(result.stdout)
+    env = {row["name"]: row for row in doc["env_vars"]}
+    assert env["PAYMENTS_API_KEY"]["default"] == REDACTED and env["PAYMENTS_API_KEY"]["secret"]
+    assert env["DB_PASSWORD"]["default"] == REDACTED
+    assert env["WEBHOOK_SECRET"]["default"] == REDACTED and env["BOT_TOKEN"]["default"] == REDACTED
+    assert env["DEBUG_HEADER"]["default"] == REDACTED  # not secret by name, but shaped like a token
+    assert env["UPSTREAM_URL"]["default"] == f"https://bot:{REDACTED}@example.com/api"
+    fields = {field["python_name"]: field for field in doc["handlers"][0]["request"]["fields"]}
+    assert fields["api_key"]["default"] == REDACTED and fields["password"]["default"] == REDACTED
+    assert fields["clientSecret"]["default"] == REDACTED
+    assert fields["note"]["default"] == REDACTED and fields["signing"]["examples"] == [REDACTED]
+    assert doc["handlers"][0]["request"]["example"]["clientSecret"] == REDACTED
+    assert doc["default_args"] == {"timeout": 5000, "token": REDACTED, "region": REDACTED}
+    assert doc["handlers"][0]["default_args"]["auth_token"] == REDACTED
+    assert doc["credentials"][0]["description"] == f"Ключ API, например {REDACTED}"
+
+
+def test_warnings_about_secret_values_name_them_without_showing_them(project: Path) -> None:
+    result = run_cli(project, "payments", "--format", "json")
+    lines = diagnostics(result.stderr)
+    assert "payments/__init__.py:14: warning: `SERVICE_AUTH` is read with different defaults: '***', '***'; " \
+           "the first one is documented" in lines
+    assert "payments/__init__.py:18: warning: `DB_PASSWORD` is read with different defaults; the first one is " \
+           "documented" in lines
+    assert "payments/__init__.py:20: warning: default of `COMPUTED_TOKEN` is not statically known" in lines
+    assert any(line.startswith("payments/broken.py:1: warning: syntax error") for line in lines)
+
+
+@pytest.mark.parametrize("name", ["API_KEY", "apiKey", "client_secret", "password", "bot_token", "AUTH",
+                                  "privateKey", "DB_PASSWD", "credentials"])
+def test_secret_like_names(name: str) -> None:
+    assert is_secret_name(name)
+
+
+@pytest.mark.parametrize("name", ["amount", "author", "keyboard", "monkey_patch", "tokenizer", "description"])
+def test_names_that_are_not_secret(name: str) -> None:
+    assert not is_secret_name(name)
+
+
+@pytest.mark.parametrize("token", sorted(set(TOKENS.values()) - {TOKENS["named"], TOKENS["url_password"]}))
+def test_every_token_shape_is_redacted_inside_text(token: str) -> None:
+    text = f"before «{token}» after"
+    assert redact_text(text) == f"before «{REDACTED}» after"
