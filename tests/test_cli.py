@@ -596,3 +596,21 @@ def test_a_readme_with_a_generated_block_is_updated_in_place(
     assert text.startswith("# Project\n\nIntro.\n\n<!-- extract-docs:begin generated -->\n# Amo\n")
     assert text.endswith("<!-- extract-docs:end generated -->\n\n## License\n")
     assert run(capsys, "integrations/amo", "-o", "README.md", "--check")[0] == 0
+
+
+def test_an_internal_error_is_one_line_and_the_traceback_only_on_request(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*args: object, **kwargs: object) -> Integration:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(work, "load_extract", lambda: broken)
+    monkeypatch.delenv("EXTRACT_DOCS_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(SAMPLES / "stripe_payments"), "--no-cache", "--jobs", "1"])
+    err = capsys.readouterr().err
+    assert exit_info.value.code == 2
+    assert "internal error (KeyError" in err and "Traceback" not in err and len(err.strip().split("\n")) == 1
+    monkeypatch.setenv("EXTRACT_DOCS_DEBUG", "1")
+    with pytest.raises(KeyError):
+        main([str(SAMPLES / "stripe_payments"), "--no-cache", "--jobs", "1"])

@@ -7,6 +7,7 @@ config (pydantic) are imported inside the commands, so `--help` and `--version` 
 from __future__ import annotations
 
 import enum
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +20,8 @@ from extractor.cli.preview import preview_command
 
 SUBCOMMANDS = ("schema", "config", "preview")
 EXIT_ERROR = 2
+DEBUG_VARIABLE = "EXTRACT_DOCS_DEBUG"
+"""Set to show the traceback of an internal error instead of one line."""
 
 EPILOG = (
     "\b\nOther commands:\n"
@@ -61,13 +64,20 @@ def _print_error(exc: Exception) -> None:
 
 def guarded(action: Callable[[], int]) -> int:
     """Run `action`; an `ExtractDocsError` (configuration, input) becomes one stderr line
-    and exit code 2, never a traceback."""
+    and exit code 2, never a traceback. Any other exception is a bug of the tool: one line too,
+    the traceback only with EXTRACT_DOCS_DEBUG set."""
     from extractor.errors import ExtractDocsError
 
     try:
         return action()
     except ExtractDocsError as exc:
         _print_error(exc)
+        return EXIT_ERROR
+    except Exception as exc:
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        print(f"error: internal error ({type(exc).__name__}: {exc}); this is a bug in extract-docs: "
+              f"set {DEBUG_VARIABLE}=1 to see the traceback", file=sys.stderr, flush=True)
         return EXIT_ERROR
 
 
