@@ -14,14 +14,6 @@ Scalar: TypeAlias = str | int | float | bool | None
 
 
 @dataclass(frozen=True)
-class Unknown:
-    """A value or type that can't be known statically, with the reason and `file:line`."""
-
-    reason: str
-    location: str = ""
-
-
-@dataclass(frozen=True)
 class TPrim:
     """A scalar type by canonical name: str int float bool none bytes datetime date time
     timedelta uuid decimal email url secret path any object json."""

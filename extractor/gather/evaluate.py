@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from ..ir import Unknown
+from ..diagnostics import Unknown
 from .values import Attr, BinOp, Call, DictV, EllipsisV, ListV, Ref, Subscript, Value
 
 BUILTIN_NAMES = frozenset(dir(builtins))

@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..diagnostics import Unknown
 from ..gather.facts import EnvRead, ModuleFacts
-from ..ir import ModelSpec, Unknown
+from ..ir import ModelSpec
 from ..model import EnvVar
 from .values import Resolver, to_json
 

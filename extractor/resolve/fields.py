@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..diagnostics import Unknown
 from ..gather.facts import Assign, Function
 from ..gather.values import Call, EllipsisV, Ref, Subscript, Value
-from ..ir import FieldSpec, TPrim, TUnion, Type, Unknown
+from ..ir import FieldSpec, TPrim, TUnion, Type
 from .types import TypeResolver, canonical, union
 from .values import Resolver, to_json
 

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..diagnostics import Unknown
 from ..gather.facts import Assign, ClassDef, Function, ModuleFacts
 from ..gather.values import Call, Ref, Value
-from ..ir import TModel, TPrim, TUnion, Type, Unknown
+from ..ir import TModel, TPrim, TUnion, Type
 from ..options import ExtractOptions
 from .integration import IntegrationFinder
 from .types import TypeResolver

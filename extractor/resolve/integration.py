@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..diagnostics import Unknown
 from ..gather.facts import Assign, ClassDef, ModuleFacts
 from ..gather.values import Call, Ref
-from ..ir import Unknown
 from ..model import Credential, Secret
 from ..options import ExtractOptions
 from .classes import ClassInfo, Hierarchy

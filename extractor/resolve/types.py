@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ..diagnostics import Unknown
 from ..gather.facts import Assign
 from ..gather.values import BinOp, Call, EllipsisV, ListV, Ref, Subscript, Value
 from ..ir import (
@@ -21,7 +22,6 @@ from ..ir import (
     TUnknown,
     TVar,
     Type,
-    Unknown,
 )
 from .classes import Hierarchy
 from .values import Resolver, to_json

@@ -6,9 +6,9 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
+from ..diagnostics import Unknown
 from ..gather.facts import Assign, ClassDef
 from ..gather.values import Attr, BinOp, Call, DictV, EllipsisV, ListV, Ref, Subscript, Value
-from ..ir import Unknown
 from .symbols import MAX_DEPTH, SymbolTable
 
 _OPS: dict[str, Callable[[Any, Any], Any]] = {

@@ -6,7 +6,8 @@ import inspect
 import json
 from typing import Any
 
-from extractor.ir import FieldSpec, TDict, TList, TPrim, TTuple, TUnion, Type, Unknown
+from extractor.diagnostics import Unknown
+from extractor.ir import FieldSpec, TDict, TList, TPrim, TTuple, TUnion, Type
 from extractor.model import ModelField
 from extractor.typescript.collect import WireField, is_nullable
 from extractor.typescript.context import Context, Site
