@@ -6,13 +6,21 @@ Each integration is a package: `__init__.py` (the integration object), `settings
 ordinary code that documents nothing: `client.py` (an HTTP client class, env reads) and
 `helpers.py` (plain functions). The output is deterministic for a given count and seed.
 
+A second shape, `--shape models`, is a model-heavy monorepo: few plain functions, many
+models. Each integration keeps the integration object, settings, errors and events, and
+has a `models/` package of one module per resource (about 90 models in all, with shared
+bases, generic pages, `Annotated` constraints, discriminated unions, aliases and enums)
+and short handlers; no HTTP client, no helpers.
+
     python benchmarks/generate.py benchmarks/corpus/n200 --count 200
+    python benchmarks/generate.py benchmarks/corpus/models-n200 --count 200 --shape models
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -394,7 +402,223 @@ def normalize(item: Any) -> Any:
 {helpers}'''
 
 
-def generate(target: Path, count: int, seed: int = 1) -> list[Path]:
+class ModelHeavyWriter(Writer):
+    """An integration of the model-heavy shape: a `models/` package, short handlers."""
+
+    def write(self) -> None:
+        """Every file of the integration."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        package = self.folder / "models"
+        package.mkdir(exist_ok=True)
+        files = {
+            "__init__.py": self._init(),
+            "settings.py": self._settings(),
+            "errors.py": self._errors(),
+            "handlers.py": self._short_handlers(),
+            "events.py": re.sub(r"(m\.[A-Za-z]+)Item\b", r"\1", self._events()),
+            "models/__init__.py": self._package(),
+            "models/common.py": self._common(),
+        }
+        files.update({f"models/{word}.py": self._resource(word) for word in self.words})
+        for name, text in files.items():
+            (self.folder / name).write_text(text, encoding="utf-8")
+        (self.folder / "CHANGELOG.md").write_text(self._changelog(), encoding="utf-8")
+
+    def _package(self) -> str:
+        lines = [f"from .{w} import *  # noqa: F403" for w in ("common", *self.words)]
+        return '"""Модели запросов и ответов, по ресурсам."""\n\n' + "\n".join(lines) + "\n"
+
+    def _common(self) -> str:
+        return '''"""Общие базовые модели, перечисления и ограничения."""
+
+from datetime import datetime
+from enum import Enum, IntEnum
+from typing import Annotated, Generic, Literal, Optional, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.alias_generators import to_camel
+
+__all__ = ["Entity", "Money", "Page", "Priority", "Status", "Shortcode", "Status", "Timestamps", "T"]
+
+T = TypeVar("T")
+Shortcode = Annotated[str, Field(min_length=2, max_length=16, pattern=r"^[a-z0-9_]+$")]
+Amount = Annotated[int, Field(ge=0, description="Сумма в копейках")]
+
+
+class Status(str, Enum):
+    """Статус объекта."""
+
+    ACTIVE = "active"
+    ARCHIVED = "archived"
+    DELETED = "deleted"
+
+
+class Priority(IntEnum):
+    """Приоритет."""
+
+    LOW = 1
+    NORMAL = 2
+    HIGH = 3
+
+
+class CamelModel(BaseModel):
+    """База: поля в camelCase на проводе."""
+
+    model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+
+
+class Timestamps(CamelModel):
+    """Время создания и изменения."""
+
+    created_at: datetime = Field(description="Создан (UTC)")
+    updated_at: Optional[datetime] = Field(None, description="Изменён (UTC)")
+
+
+class Entity(Timestamps):
+    """Объект с идентификатором."""
+
+    id: Shortcode = Field(description="Идентификатор")
+    status: Status = Field(Status.ACTIVE, description="Статус")
+
+
+class Money(CamelModel):
+    """Сумма и валюта."""
+
+    amount: Amount
+    currency: Literal["RUB", "USD", "EUR"] = "RUB"
+
+
+class Page(CamelModel, Generic[T]):
+    """Страница списка."""
+
+    items: list[T] = Field(default_factory=list, description="Элементы")
+    next_cursor: Optional[str] = Field(None, description="Курсор следующей страницы")
+    total: int = Field(0, ge=0)
+'''
+
+    def _resource(self, word: str) -> str:
+        camel = _camel(word)
+        extra = "\n".join(self._field(self.rng.choice(self.words)) for _ in range(self.rng.randint(4, 10)))
+        extra = "\n".join(dict.fromkeys(line for line in extra.split("\n") if not line.lstrip().startswith('"""')))
+        variants = "".join(f'''
+
+class {camel}{kind.capitalize()}Change(CamelModel):
+    """Изменение {word}: {kind}."""
+
+    kind: Literal["{kind}"] = "{kind}"
+    value: {typ} = Field(description="Новое значение")
+    note: Optional[str] = Field(None, max_length=500)
+''' for kind, typ in (("status", "Status"), ("amount", "Money"), ("tags", "list[Shortcode]")))
+        return f'''"""Модели ресурса {word}."""
+
+from datetime import datetime
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import Field
+
+from .common import CamelModel, Entity, Money, Page, Priority, Shortcode, Status
+
+__all__ = [
+    "{camel}", "{camel}Create", "{camel}Update", "{camel}Page", "{camel}Address", "{camel}Contact",
+    "{camel}Filter", "{camel}ChangeRequest", "{camel}StatusChange", "{camel}AmountChange", "{camel}TagsChange",
+]
+
+
+class {camel}Address(CamelModel):
+    """Адрес."""
+
+    city: str = Field(description="Город", examples=["Москва"])
+    street: Optional[str] = None
+    zip_code: Annotated[str, Field(pattern=r"^[0-9]{{6}}$")] = Field(description="Индекс")
+
+
+class {camel}Contact(CamelModel):
+    """Контакт."""
+
+    name: str = Field(min_length=1, max_length=200, description="Имя")
+    email: Optional[str] = Field(None, description="Email")
+    phones: list[Annotated[str, Field(max_length=20)]] = Field(default_factory=list)
+
+
+class {camel}(Entity):
+    """{camel}: объект ресурса."""
+
+    title: str = Field(description="Название")
+    price: Money
+    priority: Priority = Priority.NORMAL
+    address: Optional[{camel}Address] = None
+    contacts: list[{camel}Contact] = Field(default_factory=list, max_length=10)
+    labels: dict[str, str] = Field(default_factory=dict, description="Метки")
+{extra}
+
+
+class {camel}Create(CamelModel):
+    """Создание {word}."""
+
+    title: str = Field(min_length=1, max_length=255, description="Название")
+    price: Money
+    address: Optional[{camel}Address] = None
+    contacts: list[{camel}Contact] = Field(default_factory=list)
+
+
+class {camel}Update(CamelModel):
+    """Изменение {word}: только переданные поля."""
+
+    title: Optional[str] = Field(None, max_length=255)
+    status: Optional[Status] = None
+    priority: Optional[Priority] = None
+
+
+class {camel}Page(Page[{camel}]):
+    """Страница {word}."""
+
+
+class {camel}Filter(CamelModel):
+    """Фильтр списка {word}."""
+
+    limit: int = Field(20, ge=1, le=100, description="Сколько вернуть")
+    cursor: Optional[str] = None
+    status: Optional[Status] = None
+    created_after: Optional[datetime] = None
+{variants}
+
+class {camel}ChangeRequest(CamelModel):
+    """Изменения {word}, по одному на вид."""
+
+    id: Shortcode
+    changes: list[Annotated[Union[{camel}StatusChange, {camel}AmountChange, {camel}TagsChange],
+                            Field(discriminator="kind")]] = Field(min_length=1)
+'''
+
+    def _short_handlers(self) -> str:
+        routes = []
+        for word in self.words:
+            camel = _camel(word)
+            for verb, request, response, method in (
+                ("create", f"{camel}Create", camel, "POST"), ("list", f"{camel}Filter", f"{camel}Page", "GET"),
+                ("change", f"{camel}ChangeRequest", camel, "PATCH"),
+            ):
+                routes.append(f'''
+
+@integration.handler("{verb}-{word}", method="{method}")
+async def {verb}_{word}(request: m.{request}, ctx: Context) -> m.{response}:
+    """{verb.capitalize()} {word}."""
+    return m.{response}.model_validate(await ctx.call("{verb}", request.model_dump(by_alias=True)))
+''')
+        return '''"""Handlers интеграции."""
+
+from platform_sdk import Context
+
+from . import integration
+from . import models as m
+''' + "".join(routes)
+
+
+WRITERS = {"standard": Writer, "models": ModelHeavyWriter}
+"""The corpus shapes, by `--shape` name."""
+
+
+def generate(target: Path, count: int, seed: int = 1, shape: str = "standard") -> list[Path]:
     """Write `count` integrations under `target/integrations/` (replacing what is there)."""
     base = target / "integrations"
     if base.exists():
@@ -402,7 +626,7 @@ def generate(target: Path, count: int, seed: int = 1) -> list[Path]:
     folders = []
     for index in range(count):
         folder = base / f"int_{index:04d}"
-        Writer(folder, index, seed).write()
+        WRITERS[shape](folder, index, seed).write()
         folders.append(folder)
     return folders
 
@@ -413,10 +637,11 @@ def main() -> None:
     parser.add_argument("target", type=Path)
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--shape", choices=sorted(WRITERS), default="standard")
     args = parser.parse_args()
-    folders = generate(args.target, args.count, args.seed)
-    files = sum(1 for folder in folders for _ in folder.glob("*.py"))
-    lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for f in folders for p in f.glob("*.py"))
+    folders = generate(args.target, args.count, args.seed, args.shape)
+    files = sum(1 for folder in folders for _ in folder.rglob("*.py"))
+    lines = sum(len(p.read_text(encoding="utf-8").splitlines()) for f in folders for p in f.rglob("*.py"))
     print(f"{len(folders)} integrations, {files} files, {lines} lines in {args.target}")
 
 
