@@ -10,7 +10,7 @@ from .errors import InputError
 from .gather import ModuleFacts, gather_module
 from .gather.changelog import parse_changelog
 from .guard import on_big_stack
-from .model import ChangelogEntry, DocWarning, Integration
+from .model import ChangelogEntry, Integration
 from .options import ExtractOptions
 from .parse import parse_source, read_file
 from .redact import redact, redact_text
@@ -85,7 +85,5 @@ def extract(root: IntegrationRoot, options: ExtractOptions | None = None) -> Int
     """Document one integration, statically: nothing of it is imported or run."""
     modules, problems = gather_files(root)
     resolved = resolve(modules, options or ExtractOptions())
-    resolved.warnings.extend(problems)
-    doc = Assembler(resolved, root.slug, read_changelog(root)).integration()
-    doc.incomplete = [DocWarning(location=location, message=message) for location, message in problems]
+    doc = Assembler(resolved, root.slug, read_changelog(root), problems).integration()
     return redact(doc, resolved.secret_values, (options or ExtractOptions()).secret_name_suffixes)

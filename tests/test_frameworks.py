@@ -15,12 +15,12 @@ from typing import Any
 
 import pytest
 
+from extractor.diagnostics import Diagnostic
 from extractor.discover import IntegrationRoot
 from extractor.gather.values import Call, Ref
 from extractor.ir import TModel, TPrim, Type
 from extractor.model import Handler, Integration
-from extractor.resolve import Resolved
-from extractor.resolve.frameworks import FrameworkRoute, RouteParam
+from extractor.resolve import HttpRoute, Resolved, Route, RouteParam
 
 from .conftest import SAMPLES
 from .helpers import gather, resolve_code
@@ -42,9 +42,9 @@ app = FastAPI(title="Shop")
 """
 
 
-def routes_of(resolved: Resolved) -> list[FrameworkRoute]:
-    """The framework routes of a resolve result (SDK routes left out)."""
-    return [r for r in resolved.routes if isinstance(r, FrameworkRoute)]
+def routes_of(resolved: Resolved) -> list[Route]:
+    """The framework routes of a resolve result (SDK routes, without an HTTP part, left out)."""
+    return [r for r in resolved.routes if r.http is not None]
 
 
 def model_key(type_: Type | None) -> str | None:
@@ -52,12 +52,18 @@ def model_key(type_: Type | None) -> str | None:
     return type_.key if isinstance(type_, TModel) else (None if type_ is None else repr(type_))
 
 
-def params(route: FrameworkRoute) -> list[tuple[str, str, bool, Any]]:
+def http(route: Route) -> HttpRoute:
+    """The HTTP part of a framework route."""
+    assert route.http is not None
+    return route.http
+
+
+def params(route: Route) -> list[tuple[str, str, bool, Any]]:
     """(name, in, required, default) of each parameter, in order."""
-    return [(p.name, p.location, p.required, p.default) for p in route.parameters]
+    return [(p.name, p.in_, p.required, p.default) for p in http(route).parameters]
 
 
-def one_route(code: str) -> FrameworkRoute:
+def one_route(code: str) -> Route:
     """The only framework route of one inline module (after FASTAPI_HEADER)."""
     found = routes_of(resolve_code(FASTAPI_HEADER + code))
     assert len(found) == 1, found
@@ -111,10 +117,10 @@ def test_parameter_defaults_tell_none_from_absent() -> None:
 )
 def test_fastapi_decorators(code: str, expected: tuple[Any, ...]) -> None:
     route = one_route(code)
-    found = (route.name, route.method, route.path, route.status_code, model_key(route.request),
+    found = (route.name, route.method, http(route).path, http(route).status_code, model_key(route.request),
              model_key(route.response))
     assert found == expected
-    assert route.framework == "fastapi" and route.kind == "handler"
+    assert http(route).framework == "fastapi" and route.kind == "handler"
 
 
 def test_fastapi_texts_tags_and_deprecation() -> None:
@@ -126,10 +132,10 @@ def x():
 
     Второй абзац."""
 ''')
-    assert (route.summary, route.description, route.tags, route.deprecated) == (
+    assert (http(route).summary, route.description, http(route).tags, http(route).deprecated) == (
         "Кратко", "Первый абзац докстринга.", ["a", "b"], True)
     explicit = one_route('@app.get("/y", description="Явное описание")\ndef y():\n    """Докстринг."""\n')
-    assert (explicit.summary, explicit.description) == (None, "Явное описание")
+    assert (http(explicit).summary, explicit.description) == (None, "Явное описание")
 
 
 @pytest.mark.parametrize(
@@ -144,7 +150,7 @@ def x():
 )
 def test_app_objects_are_recognised_by_class_name_through_aliases(header: str, expected: list[str]) -> None:
     resolved = resolve_code(header + '@app.get("/a")\ndef a(): ...\n')
-    assert [f"{r.method} {r.path}" for r in routes_of(resolved)] == expected
+    assert [f"{r.method} {http(r).path}" for r in routes_of(resolved)] == expected
 
 
 def test_api_route_gives_one_handler_per_method_and_hidden_routes_are_skipped() -> None:
@@ -156,7 +162,7 @@ def only_get(): ...
 @app.get("/internal", include_in_schema=False)
 def internal(): ...
 '''))
-    assert [(r.name, r.method, r.path) for r in found] == [
+    assert [(r.name, r.method, http(r).path) for r in found] == [
         ("sync-get", "GET", "/sync"), ("sync-post", "POST", "/sync"), ("only-get", "GET", "/only-get"),
     ]
 
@@ -188,7 +194,7 @@ app.include_router(admin)
 ''',
     })
     found = routes_of(resolved)
-    assert [(r.name, r.path, r.tags, r.deprecated, params(r)) for r in found] == [
+    assert [(r.name, http(r).path, http(r).tags, http(r).deprecated, params(r)) for r in found] == [
         ("get-item", "/admin/v2/items/{item_id}", ["admin", "items", "read"], True,
          [("item_id", "path", True, None), ("x-key", "header", True, None)]),
         ("get-item-2", "/api/items/{item_id}", ["items", "read"], False,
@@ -197,20 +203,20 @@ app.include_router(admin)
     assert resolved.declaration is not None
     assert resolved.declaration.values == {"name": "Магазин", "version": "1.2.0", "description": "Описание"}
     assert resolved.warnings == [
-        ("items.py:6", "handler name `get-item` is taken; this route is documented as `get-item-2`")]
+        Diagnostic("items.py:6", "handler name `get-item` is taken; this route is documented as `get-item-2`")]
 
 
 def test_a_router_included_nowhere_keeps_its_prefix_with_a_warning() -> None:
     resolved = resolve_code("from fastapi import APIRouter\nr = APIRouter(prefix='/r')\n@r.get('/x')\ndef x(): ...\n")
-    assert [r.path for r in routes_of(resolved)] == ["/r/x"]
-    assert resolved.warnings == [("__init__.py:2", "`r` is not included in an app statically; "
-                                  "its routes are shown under its own prefix")]
+    assert [http(r).path for r in routes_of(resolved)] == ["/r/x"]
+    assert resolved.warnings == [Diagnostic("__init__.py:2", "`r` is not included in an app statically; "
+                                            "its routes are shown under its own prefix")]
     assert resolved.declaration is None
 
 
 def test_add_api_route_statement() -> None:
     route = one_route('def ping(q: int = 1) -> Item: ...\napp.add_api_route("/ping", ping, methods=["POST"])\n')
-    assert (route.name, route.method, route.path, params(route), model_key(route.response)) == (
+    assert (route.name, route.method, http(route).path, params(route), model_key(route.response)) == (
         "ping", "POST", "/ping", [("q", "query", False, 1)], "pkg.Item")
 
 
@@ -249,7 +255,7 @@ def test_fastapi_parameters(signature: str, expected: list[tuple[str, str, bool,
 
 def test_fastapi_parameter_description_type_and_deprecation() -> None:
     route = one_route('@app.get("/x")\ndef f(q: Annotated[int, Query(description="Номер", deprecated=True)] = 1): ...')
-    (param,) = route.parameters
+    (param,) = http(route).parameters
     assert (param.description, param.deprecated, param.type, param.python_name) == (
         "Номер", True, TPrim("int"), "q")
 
@@ -272,13 +278,13 @@ def f(q: str, c=Depends(common), p: Annotated[Paging, Depends()] = None, r: Requ
 def test_dependency_outside_the_integration_is_warned_about() -> None:
     resolved = resolve_code(FASTAPI_HEADER + "from auth_lib import current_user\n"
                             "@app.get('/me')\ndef me(user=Depends(current_user)): ...\n")
-    assert routes_of(resolved)[0].parameters == []
-    assert any("`auth_lib.current_user` is not part of the integration" in m for _, m in resolved.warnings)
+    assert http(routes_of(resolved)[0]).parameters == []
+    assert any("`auth_lib.current_user` is not part of the integration" in w.message for w in resolved.warnings)
 
 
 def test_query_parameter_models_are_expanded_at_assembly() -> None:
     route = one_route("@app.get('/x')\ndef f(filters: Annotated[Item, Query()]): ...")
-    assert route.parameters == [RouteParam("filters", "filters", "query", TModel("pkg.Item"), True, expand=True)]
+    assert http(route).parameters == [RouteParam("filters", "filters", "query", TModel("pkg.Item"), True, expand=True)]
 
 
 # ---------------------------------------------------------------- FastAPI: body
@@ -351,10 +357,10 @@ app = Flask(__name__)
 )
 def test_flask_routes(code: str, expected: list[tuple[Any, ...]]) -> None:
     resolved = resolve_code(FLASK_HEADER + "from flask_pydantic import validate\n" + code + "\n")
-    found = [(r.name, r.method, r.path, params(r), model_key(r.request), model_key(r.response), r.status_code)
-             for r in routes_of(resolved)]
+    found = [(r.name, r.method, http(r).path, params(r), model_key(r.request), model_key(r.response),
+              http(r).status_code) for r in routes_of(resolved)]
     assert found == expected
-    assert all(r.framework == "flask" for r in routes_of(resolved))
+    assert all(http(r).framework == "flask" for r in routes_of(resolved))
 
 
 @pytest.mark.parametrize(
@@ -367,7 +373,7 @@ def test_flask_routes(code: str, expected: list[tuple[Any, ...]]) -> None:
 )
 def test_flask_converters(rule: str, path: str, types: list[Type]) -> None:
     route = routes_of(resolve_code(FLASK_HEADER + f'@app.get("{rule}")\ndef v(): ...\n'))[0]
-    assert route.path == path and [p.type for p in route.parameters] == types
+    assert http(route).path == path and [p.type for p in http(route).parameters] == types
 
 
 def test_flask_blueprints_prefixes_and_add_url_rule() -> None:
@@ -393,7 +399,7 @@ app.register_blueprint(bp, name="legacy")
 app.add_url_rule("/ping", "health", ping, methods=["HEAD"])
 ''',
     })
-    assert [(r.name, r.method, r.path) for r in routes_of(resolved)] == [
+    assert [(r.name, r.method, http(r).path) for r in routes_of(resolved)] == [
         ("index", "GET", "/api/v1/"), ("index-2", "GET", "/tickets/"),
         ("comment", "POST", "/api/v1/comments/{cid}"), ("comment-2", "POST", "/tickets/comments/{cid}"),
         ("health", "HEAD", "/ping"),
@@ -412,8 +418,8 @@ def ping(): ...
 @app.get("/pong")
 def pong(): ...
 ''')
-    assert [(type(r).__name__, r.name, r.method) for r in resolved.routes] == [
-        ("Route", "ping", "GET"), ("FrameworkRoute", "pong", "GET")]
+    assert [(r.http.framework if r.http else None, r.name, r.method) for r in resolved.routes] == [
+        (None, "ping", "GET"), ("fastapi", "pong", "GET")]
     assert resolved.declaration is not None and resolved.declaration.values["name"] == "SDK"
 
 

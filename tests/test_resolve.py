@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from extractor.assemble import Assembler
+from extractor.diagnostics import Diagnostic
 from extractor.ir import (
     TDict,
     TEnum,
@@ -18,9 +22,15 @@ from extractor.ir import (
     TUnknown,
     TVar,
 )
+from extractor.model import DocWarning
 from extractor.options import ExtractOptions
+from extractor.resolve import CredentialRecord, EnvVarRecord, ErrorRecord, HttpRoute, Route, SecretRecord
+from extractor.resolve.frameworks.reading import per_method
+from extractor.resolve.records import as_diagnostic
 
 from .helpers import resolve_code
+
+ROOT = Path(__file__).resolve().parent.parent
 
 MODELS_HEADER = """
 from __future__ import annotations
@@ -81,7 +91,7 @@ def test_unresolvable_type_is_unknown_with_a_location() -> None:
                             "class M(BaseModel):\n    price: Money\n")
     field = resolved.registry.models["pkg.M"].fields[0]
     assert isinstance(field.type, TUnknown)
-    assert resolved.warnings == [("__init__.py:4", "type `thirdparty.Money` can't be resolved statically")]
+    assert resolved.warnings == [Diagnostic("__init__.py:4", "type `thirdparty.Money` can't be resolved statically")]
 
 
 @pytest.mark.parametrize(
@@ -307,8 +317,8 @@ class Settings(BaseSettings):
         "MODE": (False, "a", "", False),
         "SERVICE_URL": (True, "https://a", "Адрес сервиса", False),
     }
-    assert any("MODE" in message and "different defaults" in message for _, message in resolved.warnings)
-    assert all("sk_live_123" not in message for _, message in resolved.warnings)
+    assert any("MODE" in w.message and "different defaults" in w.message for w in resolved.warnings)
+    assert all("sk_live_123" not in w.message for w in resolved.warnings)
 
 
 def test_errors_hierarchy() -> None:
@@ -348,7 +358,7 @@ def h(): ...
     resolved = resolve_code(code)
     assert resolved.credentials == [] and resolved.default_args == {}
     assert resolved.routes[0].name == "h"
-    messages = [m for _, m in resolved.warnings]
+    messages = [w.message for w in resolved.warnings]
     assert any("key is not statically known" in m for m in messages)
     assert any("default_args" in m for m in messages)
     assert any("name of `h` is not statically known" in m for m in messages)
@@ -416,3 +426,102 @@ def test_none_annotation_is_a_field_and_a_plain_attribute_is_not() -> None:
     assert [(f.python_name, f.type, f.has_default) for f in fields] == [
         ("a", TPrim("none"), True), ("b", TPrim("none"), False),
     ]
+
+
+# ---------------------------------------------------------------- the stage order: records in, doc model out
+
+FORBIDDEN_IMPORTS = {
+    "extractor/resolve": ("extractor.model", "extractor.typescript", "extractor.assemble", "extractor.render"),
+}
+
+
+def _imports(path: Path) -> set[str]:
+    """The absolute module names a file of the `extractor` package imports (relative imports resolved)."""
+    package = path.relative_to(ROOT).with_suffix("").parts[:-1]
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else ()
+            module = ".".join((*base, *(node.module.split(".") if node.module else ())))
+            names.update([module, *(f"{module}.{alias.name}" for alias in node.names)])
+    return names
+
+
+@pytest.mark.parametrize(("folder", "forbidden"), FORBIDDEN_IMPORTS.items())
+def test_resolve_imports_no_later_stage(folder: str, forbidden: tuple[str, ...]) -> None:
+    offending = {
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in sorted((ROOT / folder).rglob("*.py")) for name in _imports(path)
+        if name.startswith(forbidden)
+    }
+    assert offending == set()
+
+
+def test_resolve_returns_records_not_doc_model_objects() -> None:
+    code = SDK_CODE + '''
+import os
+from platform_sdk import IntegrationError
+class Boom(IntegrationError):
+    """Взрыв."""
+    code = "BOOM"
+TOKEN = os.getenv("API_TOKEN")
+@integration.handler("h")
+def h(req: Req) -> Resp: ...
+'''
+    resolved = resolve_code(code)
+    assert resolved.credentials == [CredentialRecord("API_KEY", "Ключ API", "Кабинет", "__init__.py:9")]
+    assert resolved.secrets == [SecretRecord("HOOK_SECRET", "Подпись", "hex", "__init__.py:11")]
+    assert resolved.errors == [ErrorRecord("BOOM", "Взрыв.", "", "Boom", "__init__.py:27")]
+    assert resolved.env_vars == [EnvVarRecord("API_TOKEN", False, None, "", True, ["__init__.py:30"])]
+    assert resolved.routes == [Route("handler", "h", "h", "__init__.py:32", request=TModel("pkg.Req"),
+                                     response=TModel("pkg.Resp"))]
+    assert resolved.docstring == "Demo."
+    assert all(isinstance(w, Diagnostic) for w in resolve_code(code + "x = Integration(name='again')\n").warnings)
+
+
+@pytest.mark.parametrize(
+    ("item", "expected"),
+    [
+        (("a.py:3", "m"), Diagnostic("a.py:3", "m")),
+        (Diagnostic("a.py:3", "m"), Diagnostic("a.py:3", "m")),
+        (DocWarning(location="a.py:3", message="m"), Diagnostic("a.py:3", "m")),
+    ],
+)
+def test_warnings_of_other_stages_become_diagnostics(item: Any, expected: Diagnostic) -> None:
+    assert as_diagnostic(item) == expected
+
+
+@pytest.mark.parametrize(
+    ("methods", "expected"),
+    [
+        (["GET"], [("sync", "GET")]),
+        (["GET", "POST"], [("sync-get", "GET"), ("sync-post", "POST")]),
+    ],
+)
+def test_one_route_per_method(methods: list[str], expected: list[tuple[str, str]]) -> None:
+    route = Route("handler", "sync", "sync", "a.py:1", http=HttpRoute("fastapi", "/sync"))
+    assert [(r.name, r.method) for r in per_method(route, methods)] == expected
+
+
+def test_assembler_builds_the_model_complete_in_its_constructor() -> None:
+    code = SDK_CODE + '''
+from fastapi import FastAPI
+app = FastAPI()
+@integration.handler("h", retries=5)
+def h(req: Req) -> Resp: ...
+@app.get("/items/{item_id}", status_code=202, tags=["t"], summary="S")
+def get_item(item_id: int) -> Resp: ...
+'''
+    unreadable = [("broken.py:1", "can't parse; the file is not documented")]
+    doc = Assembler(resolve_code(code), "demo", [], unreadable).integration()
+    sdk, route = doc.handlers
+    assert (sdk.framework, sdk.path, sdk.status_code, sdk.tags, sdk.parameters) == (None, None, None, [], [])
+    assert sdk.default_args == {"timeout": 5000, "retries": 5}
+    assert (route.framework, route.path, route.status_code, route.summary, route.tags) == (
+        "fastapi", "/items/{item_id}", 202, "S", ["t"])
+    assert [(p.name, p.in_, p.ts_type, p.required) for p in route.parameters] == [("item_id", "path", "number", True)]
+    assert route.response is not None and route.response.interface == "IGetItemResponse"
+    assert doc.incomplete == [DocWarning(location="broken.py:1", message="can't parse; the file is not documented")]
+    assert DocWarning(location="broken.py:1", message="can't parse; the file is not documented") in doc.warnings

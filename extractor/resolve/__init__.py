@@ -1,42 +1,54 @@
-"""Resolve stage: imports between modules, inheritance, constants → integration-level facts."""
+"""Resolve stage: imports between modules, inheritance, constants → the integration's IR records."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..diagnostics import Diagnostic
 from ..gather.facts import ModuleFacts
 from ..ir import Registry
-from ..model import Credential, EnvVar, ErrorDoc, Secret
 from ..options import ExtractOptions
 from .classes import Hierarchy
-from .conflicts import duplicate_names
+from .constants import Resolver
 from .env import EnvCollector
-from .errors import ErrorCollector
+from .error_classes import ErrorCollector
 from .fields import FieldReader
 from .frameworks import FrameworkFinder
-from .handlers import Route, RouteFinder
-from .integration import IntegrationFinder, IntegrationObject
+from .handlers import RouteFinder
+from .integration import IntegrationFinder, IntegrationObject, integration_docstring
 from .models import ModelBuilder
+from .records import (
+    CredentialRecord,
+    EnvVarRecord,
+    ErrorRecord,
+    Finding,
+    HttpRoute,
+    Route,
+    RouteParam,
+    SecretRecord,
+    as_diagnostic,
+)
 from .symbols import SymbolTable
 from .types import TypeResolver
-from .values import Resolver
 
 
 @dataclass
 class Resolved:
-    """What the integration declares, with types resolved and values evaluated."""
+    """What the integration declares, with types resolved and values evaluated: IR records only."""
 
-    modules: list[ModuleFacts]
     registry: Registry
     declaration: IntegrationObject | None
-    credentials: list[Credential] = field(default_factory=list)
-    secrets: list[Secret] = field(default_factory=list)
+    docstring: str | None = None
+    """The docstring that describes the integration (`integration_docstring`)."""
+    credentials: list[CredentialRecord] = field(default_factory=list)
+    secrets: list[SecretRecord] = field(default_factory=list)
     default_args: dict[str, Any] = field(default_factory=dict)
     routes: list[Route] = field(default_factory=list)
-    env_vars: list[EnvVar] = field(default_factory=list)
-    errors: list[ErrorDoc] = field(default_factory=list)
-    warnings: list[tuple[str, str]] = field(default_factory=list)
+    env_vars: list[EnvVarRecord] = field(default_factory=list)
+    errors: list[ErrorRecord] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
     secret_values: set[str] = field(default_factory=set)
     """Defaults of secret environment variables: never printed (`extractor.redact`)."""
 
@@ -47,22 +59,43 @@ def resolve(modules: list[ModuleFacts], options: ExtractOptions) -> Resolved:
     hierarchy = Hierarchy(symbols)
     resolver = Resolver(symbols)
     types = TypeResolver(hierarchy, resolver)
-    registry = ModelBuilder(hierarchy, resolver, FieldReader(types, resolver)).registry()
+    fields = FieldReader(types, resolver)
+    registry = ModelBuilder(hierarchy, resolver, fields).registry()
     finder = IntegrationFinder(hierarchy, resolver, options)
-    declarations = finder.find()
-    result = Resolved(modules, registry, declarations[0] if declarations else None)
-    for extra in declarations[1:]:
-        result.warnings.append((extra.location, "another integration declaration; the first one "
-                                f"({declarations[0].location}) is documented"))
-    if result.declaration is not None:
-        result.credentials = finder.credentials(result.declaration)
-        result.secrets = finder.secrets(result.declaration)
-        result.default_args = finder.default_args(result.declaration)
+    result = _declared(finder, registry)
     routes = RouteFinder(finder, types, resolver, options)
-    result.routes = routes.find()
     frameworks = FrameworkFinder(symbols, hierarchy, types, resolver, registry)
-    result.routes.extend(frameworks.routes())
+    result.routes = [*routes.find(), *frameworks.routes()]
     result.declaration = result.declaration or frameworks.declaration()
+    result.docstring = integration_docstring(result.declaration, modules)
+    env = _environment(result, registry, modules, resolver, options)
+    errors = ErrorCollector(hierarchy, resolver, options.error_bases)
+    result.errors = errors.errors()
+    for source in (types.warnings, fields.warnings, finder.warnings, routes.warnings, frameworks.warnings,
+                   env.warnings, errors.warnings):
+        result.warnings.extend(_diagnostics(source))
+    return result
+
+
+def _declared(finder: IntegrationFinder, registry: Registry) -> Resolved:
+    """The first integration declaration with its credentials, secrets and default args;
+    every further declaration is a warning."""
+    declarations = finder.find()
+    if not declarations:
+        return Resolved(registry, None)
+    first = declarations[0]
+    return Resolved(
+        registry, first,
+        credentials=finder.credentials(first), secrets=finder.secrets(first), default_args=finder.default_args(first),
+        warnings=[Diagnostic(extra.location, f"another integration declaration; the first one ({first.location}) "
+                             "is documented") for extra in declarations[1:]],
+    )
+
+
+def _environment(
+    result: Resolved, registry: Registry, modules: list[ModuleFacts], resolver: Resolver, options: ExtractOptions
+) -> EnvCollector:
+    """Read every environment variable (settings fields, then env reads) into `result`."""
     keys = {c.key: c.description for c in result.credentials}
     keys.update({s.key: s.description for s in result.secrets})
     env = EnvCollector(resolver, keys, options.secret_name_suffixes)
@@ -72,12 +105,15 @@ def resolve(modules: list[ModuleFacts], options: ExtractOptions) -> Resolved:
     env.add_reads(modules)
     result.env_vars = env.env_vars()
     result.secret_values = env.secret_values
-    result.warnings.extend(duplicate_names(registry, result.routes))
-    errors = ErrorCollector(hierarchy, resolver, options.error_bases)
-    result.errors = errors.errors()
-    for source in (types, finder, routes, frameworks, env, errors):
-        result.warnings.extend(source.warnings)
-    return result
+    return env
 
 
-__all__ = ["Resolved", "Route", "resolve"]
+def _diagnostics(items: Iterable[Diagnostic | Finding | tuple[str, str]]) -> list[Diagnostic]:
+    """Warnings of the type resolver and the env collector (still `(location, message)` pairs) as diagnostics."""
+    return [as_diagnostic(item) for item in items]
+
+
+__all__ = [
+    "CredentialRecord", "EnvVarRecord", "ErrorRecord", "HttpRoute", "Resolved", "Route", "RouteParam", "SecretRecord",
+    "resolve",
+]

@@ -11,7 +11,6 @@ from ..gather.values import Ref, Subscript, Value
 from .symbols import Symbol, SymbolTable
 
 MODEL_BASES = frozenset({"BaseModel", "BaseSettings", "GenericModel", "RootModel"})
-SETTINGS_BASES = frozenset({"BaseSettings"})
 TYPED_DICT_BASES = frozenset({"TypedDict"})
 ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"})
 GENERIC_BASES = frozenset({"typing.Generic", "typing_extensions.Generic"})

@@ -9,8 +9,8 @@ from typing import Any
 from ..diagnostics import Unknown
 from ..gather.facts import EnvRead, ModuleFacts
 from ..ir import ModelSpec
-from ..model import EnvVar
-from .values import Resolver, to_json
+from .constants import Resolver, to_json
+from .records import EnvVarRecord
 
 REDACTED = "***"
 
@@ -80,7 +80,7 @@ class EnvCollector:
         if location not in row.locations:
             row.locations.append(location)
 
-    def env_vars(self) -> list[EnvVar]:
+    def env_vars(self) -> list[EnvVarRecord]:
         """The rows sorted by name; conflicting defaults are warned about, the first one kept."""
         result = []
         for name in sorted(self.rows):
@@ -95,8 +95,8 @@ class EnvCollector:
                                       "the first one is documented"))
             default = (REDACTED if secret else values[0]) if values else None
             description = row.description or self.secret_keys.get(name, "")
-            result.append(EnvVar(name=name, required=row.required, default=default,
-                                 description=description, secret=secret, locations=row.locations))
+            result.append(EnvVarRecord(name=name, required=row.required, default=default,
+                                       description=description, secret=secret, locations=row.locations))
         return result
 
 

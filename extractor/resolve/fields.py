@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..diagnostics import Unknown
+from ..diagnostics import Diagnostic, Unknown
 from ..gather.facts import Assign, Function
 from ..gather.values import Call, EllipsisV, Ref, Subscript, Value
 from ..ir import FieldSpec, TPrim, TUnion, Type
+from .constants import Resolver, to_json
 from .types import TypeResolver, canonical, union
-from .values import Resolver, to_json
 
 CONSTRAINTS = ("gt", "ge", "lt", "le", "multiple_of", "min_length", "max_length", "pattern",
                "max_digits", "decimal_places", "min_items", "max_items", "regex")
@@ -32,6 +32,7 @@ class FieldReader:
     def __init__(self, types: TypeResolver, resolver: Resolver) -> None:
         self.types = types
         self.resolver = resolver
+        self.warnings: list[Diagnostic] = []
 
     def is_field(self, assign: Assign, *, v1: bool = False) -> bool:
         """Annotated (`x: None` too), public (v1's `__root__` too), not ClassVar, not
@@ -95,9 +96,9 @@ class FieldReader:
             symbol = self.types.hierarchy.symbols.lookup(annotation.name)
             if symbol is not None and isinstance(symbol.definition, Assign) and not symbol.rest:
                 value = symbol.definition.value
-                if _is_annotated(value):
+                if is_annotated(value):
                     return self._split_annotated(value, depth + 1)
-        if not _is_annotated(annotation):
+        if not is_annotated(annotation):
             return annotation, ()
         assert isinstance(annotation, Subscript)
         inner, metadata = self._split_annotated(annotation.items[0], depth + 1)
@@ -148,7 +149,7 @@ class FieldReader:
         spec.has_default = True
         resolved = to_json(self.resolver.evaluate(value))
         if isinstance(resolved, Unknown):
-            self.types.warnings.append((spec.location, f"default of `{spec.python_name}`: {resolved.reason}"))
+            self.warnings.append(Diagnostic(spec.location, f"default of `{spec.python_name}`: {resolved.reason}"))
         spec.default = resolved
 
     def _field_call(self, spec: FieldSpec, call: Call) -> None:
@@ -161,8 +162,8 @@ class FieldReader:
     def _apply_field_kwargs(self, spec: FieldSpec, call: Call) -> None:
         for key, raw in call.kwargs:
             if key == "**":
-                self.types.warnings.append((spec.location, f"`**` arguments of `{spec.python_name}`'s field are "
-                                            "not statically known; what they set is not documented"))
+                self.warnings.append(Diagnostic(spec.location, f"`**` arguments of `{spec.python_name}`'s field are "
+                                                "not statically known; what they set is not documented"))
                 continue
             setter = _KWARGS.get(key)
             if setter is not None:
@@ -180,7 +181,8 @@ def _callee(value: Value) -> str:
     return _last(value.func) if isinstance(value, Call) else _last(value)
 
 
-def _is_annotated(value: Value | None) -> bool:
+def is_annotated(value: Value | None) -> bool:
+    """`Annotated[T, …]`, by whatever name it is imported."""
     return (isinstance(value, Subscript) and isinstance(value.value, Ref) and bool(value.items)
             and canonical(value.value.name) == "typing.Annotated")
 

@@ -3,35 +3,20 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
-from ..diagnostics import Unknown
+from ..diagnostics import Diagnostic, Unknown
 from ..gather.facts import Assign, ClassDef, Function, ModuleFacts
 from ..gather.values import Call, Ref, Value
 from ..ir import TModel, TPrim, TUnion, Type
 from ..options import ExtractOptions
+from .constants import Resolver, to_json
 from .integration import IntegrationFinder
+from .records import Route, RouteKind
 from .types import TypeResolver
-from .values import Resolver, to_json
 
 RESERVED = frozenset({"name", "method", "request_model", "response_model", "description",
                       "payload_model", "path", "summary", "tags"})
-
-
-@dataclass
-class Route:
-    """A handler or an event found on a decorated function."""
-
-    kind: str  # "handler" | "event"
-    name: str
-    function: str
-    location: str
-    method: str = "POST"
-    description: str = ""
-    request: Type | None = None
-    response: Type | None = None
-    overrides: dict[str, Any] = field(default_factory=dict)
 
 
 def kebab(name: str) -> str:
@@ -57,7 +42,7 @@ class RouteFinder:
         self.types = types
         self.resolver = resolver
         self.options = options
-        self.warnings: list[tuple[str, str]] = []
+        self.warnings: list[Diagnostic] = []
 
     def find(self) -> list[Route]:
         """Every handler and event of the integration, in module and source order."""
@@ -73,21 +58,22 @@ class RouteFinder:
         found = []
         for decorator in function.decorators:
             kind, method = self._kind(module, decorator)
-            if kind:
+            if kind is not None:
                 found.append(self._route(kind, method, decorator, function))
         return found
 
-    def _kind(self, module: ModuleFacts, decorator: Value) -> tuple[str, str]:
+    def _kind(self, module: ModuleFacts, decorator: Value) -> tuple[RouteKind | None, str]:
+        """What the decorator declares (None: nothing), and the HTTP method a shorthand names."""
         func = decorator.func if isinstance(decorator, Call) else decorator
         if not isinstance(func, Ref):
-            return "", ""
+            return None, ""
         if func.last in self.options.handler_decorators:
             return "handler", ""
         if func.last in self.options.event_decorators:
             return "event", ""
         if func.last in self.options.method_shorthands and self._on_integration(module, func):
             return "handler", func.last.upper()
-        return "", ""
+        return None, ""
 
     def _on_integration(self, module: ModuleFacts, func: Ref) -> bool:
         owner = func.name.rpartition(".")[0]
@@ -106,17 +92,18 @@ class RouteFinder:
             )
         return isinstance(definition, ClassDef)
 
-    def _route(self, kind: str, method: str, decorator: Value, function: Function) -> Route:
+    def _route(self, kind: RouteKind, method: str, decorator: Value, function: Function) -> Route:
         call = decorator if isinstance(decorator, Call) else Call(decorator, (), (), function.location)
-        route = Route(kind, self._name(call, function), function.name, function.location)
-        route.method = method or self._method(call, function)
-        route.description = self._text(call.kwarg("description"), function) or first_paragraph(function.docstring)
         model_kw = "payload_model" if kind == "event" else "request_model"
-        route.request = self._model(call.kwarg(model_kw), function) or self._param_model(function)
-        if kind == "handler":
-            route.response = self._response(call.kwarg("response_model"), function)
-            route.overrides = self._overrides(call, function)
-        return route
+        is_handler = kind == "handler"
+        return Route(
+            kind, self._name(call, function), function.name, function.location,
+            method=method or self._method(call, function),
+            description=self._text(call.kwarg("description"), function) or first_paragraph(function.docstring),
+            request=self._model(call.kwarg(model_kw), function) or self._param_model(function),
+            response=self._response(call.kwarg("response_model"), function) if is_handler else None,
+            overrides=self._overrides(call, function) if is_handler else {},
+        )
 
     def _name(self, call: Call, function: Function) -> str:
         raw = call.args[0] if call.args else call.kwarg("name")
@@ -125,8 +112,8 @@ class RouteFinder:
         value = self.resolver.evaluate(raw)
         if isinstance(value, str):
             return value
-        self.warnings.append((function.location, f"name of `{function.name}` is not statically known; "
-                              f"shown as `{kebab(function.name)}`"))
+        self.warnings.append(Diagnostic(function.location, f"name of `{function.name}` is not statically known; "
+                                        f"shown as `{kebab(function.name)}`"))
         return kebab(function.name)
 
     def _method(self, call: Call, function: Function) -> str:
@@ -134,13 +121,13 @@ class RouteFinder:
         value = self.resolver.evaluate(raw) if raw is not None else "POST"
         if isinstance(value, str):
             return value.upper()
-        self.warnings.append((function.location, f"method of `{function.name}` is not statically known"))
+        self.warnings.append(Diagnostic(function.location, f"method of `{function.name}` is not statically known"))
         return "POST"
 
     def _text(self, raw: Value | None, function: Function) -> str:
         value = self.resolver.evaluate(raw) if raw is not None else None
         if raw is not None and not isinstance(value, str):
-            self.warnings.append((function.location, f"description of `{function.name}` is not static"))
+            self.warnings.append(Diagnostic(function.location, f"description of `{function.name}` is not static"))
         return value if isinstance(value, str) else ""
 
     def _model(self, raw: Value | None, function: Function) -> Type | None:
@@ -152,7 +139,7 @@ class RouteFinder:
         for param in function.params:
             if param.annotation is None or param.name in {"self", "cls"}:
                 continue
-            model = _strip_none(self.types.probe(param.annotation, function.location))
+            model = without_none(self.types.probe(param.annotation, function.location))
             if isinstance(model, TModel):
                 return model
         return None
@@ -162,7 +149,7 @@ class RouteFinder:
             return self.types.resolve(raw, function.location)
         if function.returns is None:
             return None
-        resolved = _strip_none(self.types.resolve(function.returns, function.location))
+        resolved = without_none(self.types.resolve(function.returns, function.location))
         return None if resolved == TPrim("none") else resolved
 
     def _overrides(self, call: Call, function: Function) -> dict[str, Any]:
@@ -172,20 +159,18 @@ class RouteFinder:
                 continue
             value = to_json(self.resolver.evaluate(raw))
             if isinstance(value, Unknown):
-                self.warnings.append((function.location, f"default arg `{key}` of `{function.name}` "
-                                      f"is not statically known: {value.reason}"))
+                self.warnings.append(Diagnostic(function.location, f"default arg `{key}` of `{function.name}` "
+                                                f"is not statically known: {value.reason}"))
                 continue
             overrides[key] = value
         return overrides
 
 
-def _strip_none(type_: Type) -> Type:
+def without_none(type_: Type) -> Type:
+    """`X | None` → `X` (a body or response that may be absent is documented as `X`)."""
     if isinstance(type_, TUnion):
         options = tuple(o for o in type_.options if o != TPrim("none"))
         if len(options) == 1:
             return options[0]
-        if options:
-            return TUnion(options, type_.discriminator)
+        return TUnion(options, type_.discriminator) if options else type_
     return type_
-
-

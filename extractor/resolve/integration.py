@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..diagnostics import Unknown
-from ..gather.facts import Assign, ClassDef, ModuleFacts
+from ..diagnostics import Diagnostic, Unknown
+from ..gather.facts import Assign, ModuleFacts
 from ..gather.values import Call, Ref
-from ..model import Credential, Secret
 from ..options import ExtractOptions
 from .classes import ClassInfo, Hierarchy
-from .values import Resolver, to_json
+from .constants import Resolver, to_json
+from .records import CredentialRecord, SecretRecord
 
 FIELDS = ("name", "description", "version", "credentials", "secrets", "default_args")
 
@@ -22,7 +23,6 @@ class IntegrationObject:
 
     module: ModuleFacts
     location: str
-    variable: str | None
     values: dict[str, Any] = field(default_factory=dict)
     cls: ClassInfo | None = None
 
@@ -34,7 +34,7 @@ class IntegrationFinder:
         self.hierarchy = hierarchy
         self.resolver = resolver
         self.options = options
-        self.warnings: list[tuple[str, str]] = []
+        self.warnings: list[Diagnostic] = []
 
     def find(self) -> list[IntegrationObject]:
         """Every integration declaration: `x = Integration(...)` or `class X(Integration)`."""
@@ -65,7 +65,7 @@ class IntegrationFinder:
         return self.hierarchy.derives_from(info, self.options.integration_classes)
 
     def _from_call(self, module: ModuleFacts, assign: Assign, call: Call) -> IntegrationObject:
-        obj = IntegrationObject(module, assign.location, assign.name)
+        obj = IntegrationObject(module, assign.location)
         info = self.hierarchy.resolve_class(call.func) if isinstance(call.func, Ref) else None
         if info is not None:
             obj.cls = info
@@ -75,14 +75,14 @@ class IntegrationFinder:
                 obj.values[key] = self.resolver.evaluate(call.args[index])
         for key, value in call.kwargs:
             if key == "**":
-                self.warnings.append((assign.location, "`**` arguments of the integration are not statically "
-                                      "known; what they set is not documented"))
+                self.warnings.append(Diagnostic(assign.location, "`**` arguments of the integration are not "
+                                                "statically known; what they set is not documented"))
                 continue
             obj.values[key] = self.resolver.evaluate(value)
         return obj
 
     def _from_class(self, info: ClassInfo) -> IntegrationObject:
-        obj = IntegrationObject(info.module, info.cls.location, None, cls=info)
+        obj = IntegrationObject(info.module, info.cls.location, cls=info)
         obj.values.update(self._class_values(info))
         return obj
 
@@ -94,15 +94,15 @@ class IntegrationFinder:
                     values[assign.name] = self.resolver.evaluate(assign.value)
         return values
 
-    def credentials(self, obj: IntegrationObject) -> list[Credential]:
+    def credentials(self, obj: IntegrationObject) -> list[CredentialRecord]:
         """`Credential(key, description, where=…)` entries, positional or keyword."""
         rows = self._entries(obj, "credentials", self.options.credential_classes, ("key", "description", "where"))
-        return [Credential(key=k, description=d, where=w, location=loc) for k, d, w, loc in rows]
+        return [CredentialRecord(*row) for row in rows]
 
-    def secrets(self, obj: IntegrationObject) -> list[Secret]:
+    def secrets(self, obj: IntegrationObject) -> list[SecretRecord]:
         """`Secret(key, description, format=…)` entries, positional or keyword."""
         rows = self._entries(obj, "secrets", self.options.secret_classes, ("key", "description", "format"))
-        return [Secret(key=k, description=d, format=f, location=loc) for k, d, f, loc in rows]
+        return [SecretRecord(*row) for row in rows]
 
     def _entries(
         self, obj: IntegrationObject, key: str, classes: tuple[str, ...], names: tuple[str, str, str]
@@ -111,7 +111,7 @@ class IntegrationFinder:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.warnings.append((obj.location, f"`{key}` is not a static list: {_reason(value)}"))
+            self.warnings.append(Diagnostic(obj.location, f"`{key}` is not a static list: {_reason(value)}"))
             return []
         rows = []
         for item in value:
@@ -129,16 +129,16 @@ class IntegrationFinder:
         elif isinstance(item, dict):
             parts = [item.get(n) for n in names]
         else:
-            self.warnings.append((where, f"entry is not statically known: {_reason(item)}"))
+            self.warnings.append(Diagnostic(where, f"entry is not statically known: {_reason(item)}"))
             return None
         key, description, extra = parts
         if not isinstance(key, str):
-            self.warnings.append((where, f"key is not statically known: {_reason(key)}"))
+            self.warnings.append(Diagnostic(where, f"key is not statically known: {_reason(key)}"))
             return None
         if description is not None and not isinstance(description, str):
-            self.warnings.append((where, f"description of `{key}` is not statically known"))
+            self.warnings.append(Diagnostic(where, f"description of `{key}` is not statically known"))
         if extra is not None and not isinstance(extra, str):
-            self.warnings.append((where, f"`{names[2]}` of `{key}` is not statically known"))
+            self.warnings.append(Diagnostic(where, f"`{names[2]}` of `{key}` is not statically known"))
         text = description if isinstance(description, str) else ""
         return key, text, extra if isinstance(extra, str) else None, where
 
@@ -149,7 +149,7 @@ class IntegrationFinder:
             return {}
         data = to_json(value) if isinstance(value, dict) else value
         if not isinstance(data, dict):
-            self.warnings.append((obj.location, f"`default_args` is not static: {_reason(value)}"))
+            self.warnings.append(Diagnostic(obj.location, f"`default_args` is not static: {_reason(value)}"))
             return _static_items(value) if isinstance(value, dict) else {}
         return data
 
@@ -162,11 +162,13 @@ def _reason(value: Any) -> str:
     return value.reason if isinstance(value, Unknown) else f"{type(value).__name__} value"
 
 
-def string_value(value: Any) -> str | None:
-    """`value` when it is a string, else None."""
-    return value if isinstance(value, str) else None
 
-
-def class_docstring(cls: ClassDef | None) -> str | None:
-    """The docstring of a class, if any."""
-    return cls.docstring if cls is not None else None
+def integration_docstring(declaration: IntegrationObject | None, modules: Iterable[ModuleFacts]) -> str | None:
+    """What describes the integration: the docstring of the declaring module, else of the
+    declaring class, else of the top-most module that has one."""
+    if declaration is not None and declaration.module.docstring:
+        return declaration.module.docstring
+    if declaration is not None and declaration.cls is not None and declaration.cls.cls.docstring:
+        return declaration.cls.cls.docstring
+    roots = sorted(modules, key=lambda m: m.module.count("."))
+    return next((m.docstring for m in roots if m.docstring), None)

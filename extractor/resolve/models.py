@@ -9,11 +9,11 @@ from ..gather.facts import ClassDef
 from ..gather.values import Call, DictV, Ref, Subscript, Value
 from ..ir import EnumSpec, FieldSpec, ModelConfig, ModelSpec, Registry
 from .classes import ClassInfo, Hierarchy
+from .constants import Resolver
 from .fields import FieldReader
 from .generics import Generics, substitute
 from .serializers import apply_field_serializers, model_serializer_type
 from .types import canonical
-from .values import Resolver
 
 EXTRA = {"allow": "allow", "forbid": "forbid", "ignore": "ignore"}
 V1_MODULES = ("pydantic.v1.", "pydantic.generics.")

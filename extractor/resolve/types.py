@@ -24,7 +24,7 @@ from ..ir import (
     Type,
 )
 from .classes import Hierarchy
-from .values import Resolver, to_json
+from .constants import Resolver, to_json
 
 META_CALLS = frozenset({"Field", "StringConstraints"})
 _URL_LENGTHS = (("min_length", "1"), ("max_length", "2083"))

@@ -3,22 +3,25 @@
 Apps, routers and blueprints are found by the class they are created from (`FastAPI(`,
 `APIRouter(`, `Flask(`, `Blueprint(`, through import aliases); the framework is never
 imported. Every decorated view (`@app.get(…)`, `@router.post(…)`, `@bp.route(…)`) and every
-`add_api_route` / `add_url_rule` statement becomes a `FrameworkRoute` per mount and method.
+`add_api_route` / `add_url_rule` statement becomes a `Route` with its HTTP part, per mount and method.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from ...gather.facts import Function, ModuleFacts
 from ...gather.values import Call, Ref
 from ...ir import Registry
 from ..classes import Hierarchy
+from ..constants import Resolver
 from ..integration import IntegrationObject
+from ..records import Route
 from ..symbols import SymbolTable
 from ..types import TypeResolver
-from ..values import Resolver
 from . import fastapi, flask
 from .apps import AppFinder, AppObject
-from .common import FrameworkRoute, Reading, RouteParam
+from .reading import Reading
 
 ROUTE_ATTRS = {"fastapi": fastapi.ROUTE_ATTRS, "flask": flask.ROUTE_ATTRS}
 REGISTRATIONS = {"add_api_route": ("api_route", 1, "endpoint"), "add_url_rule": ("route", 2, "view_func")}
@@ -40,11 +43,11 @@ class FrameworkFinder:
         """The first app, as the integration's declaration (name from `FastAPI(title=…)`)."""
         return self.apps.declaration()
 
-    def routes(self) -> list[FrameworkRoute]:
+    def routes(self) -> list[Route]:
         """Every route, in module and source order; names made unique."""
         if not self.apps.objects:
             return []
-        found: list[FrameworkRoute] = []
+        found: list[Route] = []
         for module in self.reading.symbols.modules.values():
             for function in module.functions:
                 for decorator in function.decorators:
@@ -54,7 +57,7 @@ class FrameworkFinder:
                 found.extend(self._registered(call))
         return self._unique(found)
 
-    def _routes(self, module: ModuleFacts, function: Function, call: Call) -> list[FrameworkRoute]:
+    def _routes(self, module: ModuleFacts, function: Function, call: Call) -> list[Route]:
         if not isinstance(call.func, Ref):
             return []
         obj = self.apps.owner(call.func)
@@ -68,7 +71,7 @@ class FrameworkFinder:
             return self.flask.routes(function, call, attr, mounts)
         return self.fastapi.routes(module, function, call, attr, mounts)
 
-    def _registered(self, call: Call) -> list[FrameworkRoute]:
+    def _registered(self, call: Call) -> list[Route]:
         """`app.add_api_route(path, endpoint, …)` / `app.add_url_rule(rule, endpoint, view_func, …)`."""
         if not isinstance(call.func, Ref) or call.func.last not in REGISTRATIONS:
             return []
@@ -76,8 +79,8 @@ class FrameworkFinder:
         view = call.arg(index, keyword)
         symbol = self.reading.symbols.lookup(view.name) if isinstance(view, Ref) else None
         if symbol is None or not isinstance(symbol.definition, Function):
-            self.reading.warnings.append((call.location, f"the view of `{call.func.last}` is not a function "
-                                          "of the integration; the route is not documented"))
+            self.reading.warn(call.location, f"the view of `{call.func.last}` is not a function "
+                              "of the integration; the route is not documented")
             return []
         kwargs = [(k, v) for k, v in call.kwargs if k != keyword]
         if attr == "route" and len(call.args) > 1:
@@ -87,22 +90,21 @@ class FrameworkFinder:
         return self._routes(symbol.module, symbol.definition, decorator)
 
     def _not_included(self, obj: AppObject) -> None:
-        warning = (obj.assign.location, f"`{obj.assign.name}` is not included in an app statically; "
-                   "its routes are shown under its own prefix")
-        if warning not in self.warnings:
-            self.warnings.append(warning)
+        self.reading.warn(obj.assign.location, f"`{obj.assign.name}` is not included in an app statically; "
+                          "its routes are shown under its own prefix")
 
-    def _unique(self, routes: list[FrameworkRoute]) -> list[FrameworkRoute]:
+    def _unique(self, routes: list[Route]) -> list[Route]:
         used: set[str] = set()
+        unique = []
         for route in routes:
             name, number = route.name, 2
-            while route.name in used:
-                route.name, number = f"{name}-{number}", number + 1
-            if route.name != name:
-                self.warnings.append((route.location, f"handler name `{name}` is taken; "
-                                      f"this route is documented as `{route.name}`"))
-            used.add(route.name)
-        return routes
+            while name in used:
+                name, number = f"{route.name}-{number}", number + 1
+            if name != route.name:
+                self.reading.warn(route.location, f"handler name `{route.name}` is taken; "
+                                  f"this route is documented as `{name}`")
+            used.add(name)
+            unique.append(replace(route, name=name))
+        return unique
 
-
-__all__ = ["FrameworkFinder", "FrameworkRoute", "RouteParam"]
+__all__ = ["FrameworkFinder"]

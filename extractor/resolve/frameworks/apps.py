@@ -14,7 +14,7 @@ from ...gather.facts import Assign, ModuleFacts
 from ...gather.values import Call, ListV, Ref, Value
 from ..classes import ClassInfo
 from ..integration import IntegrationObject
-from .common import Reading
+from .reading import Reading
 
 CLASSES: dict[str, tuple[str, str]] = {
     "FastAPI": ("fastapi", "app"), "APIRouter": ("fastapi", "router"),
@@ -117,8 +117,8 @@ class AppFinder:
                 if parent is not None and child is not None:
                     found.append(Include(parent.key, child.key, call))
                 else:
-                    self.reading.warnings.append((call.location, f"`{call.func.last}` of an object that is "
-                                                  "not statically known; its routes are not placed"))
+                    self.reading.warn(call.location, f"`{call.func.last}` of an object that is "
+                                      "not statically known; its routes are not placed")
         return found
 
     def mounts(self, obj: AppObject, depth: int = 0) -> list[Mount]:
@@ -176,7 +176,7 @@ class AppFinder:
             value = self.reading.resolver.evaluate(app.call.kwarg(key))
             if isinstance(value, str) and app.framework == "fastapi":
                 values[name] = value
-        return IntegrationObject(app.module, app.assign.location, app.assign.name, values)
+        return IntegrationObject(app.module, app.assign.location, values)
 
 
 def flask_join(prefix: str, rule: str) -> str:

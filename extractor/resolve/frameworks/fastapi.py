@@ -12,17 +12,18 @@ model added to the registry.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, replace
+from typing import Any, cast
 
 from ...gather.facts import ClassDef, Function, ModuleFacts, Param
 from ...gather.values import Call, EllipsisV, Ref, Value
 from ...ir import FieldSpec, ModelSpec, TModel, TPrim, Type
+from ..constants import to_json
 from ..fields import CONSTRAINTS
-from ..handlers import first_paragraph, kebab
-from ..values import to_json
+from ..handlers import first_paragraph, kebab, without_none
+from ..records import HttpRoute, ParamSource, Route, RouteParam
 from .apps import Mount, listed
-from .common import FrameworkRoute, Reading, RouteParam, is_scalar, split_annotated, without_none
+from .reading import Reading, is_scalar, per_method, split_annotated
 
 METHODS = frozenset({"get", "post", "put", "patch", "delete", "options", "head", "trace"})
 ROUTE_ATTRS = METHODS | {"api_route"}
@@ -30,7 +31,7 @@ MARKERS = {"Query": "query", "Path": "path", "Header": "header", "Cookie": "cook
            "Form": "form", "File": "form", "Depends": "depends", "Security": "depends"}
 INJECTED = frozenset({"Request", "Response", "WebSocket", "HTTPConnection", "BackgroundTasks", "SecurityScopes"})
 FILES = frozenset({"UploadFile"})
-LOCATIONS = ("path", "query", "header", "cookie")
+SOURCES: tuple[ParamSource, ...] = ("path", "query", "header", "cookie")
 _PATH_PARAM = re.compile(r"{([^{}:]+)(?::[^{}]*)?}")
 
 
@@ -61,9 +62,10 @@ class Signature:
     def parameters(self) -> list[RouteParam]:
         """Grouped path, query, header, cookie; one per (location, name), required if any is."""
         unique: dict[tuple[str, str], RouteParam] = {}
-        for param in sorted(self.params, key=lambda p: LOCATIONS.index(p.location)):
-            first = unique.setdefault((param.location, param.name), param)
-            first.required = first.required or param.required
+        for param in sorted(self.params, key=lambda p: SOURCES.index(p.in_)):
+            first = unique.setdefault((param.in_, param.name), param)
+            if param.required and not first.required:
+                unique[param.in_, param.name] = replace(first, required=True)
         return list(unique.values())
 
     def body_fields(self) -> list[BodyField]:
@@ -103,7 +105,7 @@ class FastAPIReader:
 
     def routes(
         self, module: ModuleFacts, function: Function, call: Call, attr: str, mounts: list[Mount]
-    ) -> list[FrameworkRoute]:
+    ) -> list[Route]:
         """One route per mount and HTTP method (`api_route` may list several)."""
         if self.reading.resolver.evaluate(call.kwarg("include_in_schema")) is False:
             return []
@@ -112,23 +114,31 @@ class FastAPIReader:
         methods = [attr.upper()] if attr != "api_route" else self._methods(call, function)
         name = self._name(call, function)
         status = self.reading.status_code(call.kwarg("status_code"), where) or 200
-        found = []
-        for mount in (m for m in mounts if not m.hidden):
-            full = mount.prefix + path if path is not None else None
-            signature = self.signature(function, full, (*mount.dependencies, *listed(call.kwarg("dependencies"))))
-            for method in methods:
-                route = FrameworkRoute("handler", name if len(methods) == 1 else f"{name}-{method.lower()}",
-                                       function.name, where, method=method, framework="fastapi")
-                route.path = path_format(full) if full is not None else None
-                route.status_code = status
-                self._texts(route, call, function)
-                route.deprecated = mount.deprecated or self.reading.flag(call.kwarg("deprecated"))
-                route.tags = [*mount.tags, *self.reading.strings(call.kwarg("tags"), "tags", where)]
-                route.parameters = signature.parameters()
-                route.request = self._request(module, function, signature)
-                route.response = self._response(call, function, status)
-                found.append(route)
-        return found
+        visible = [m for m in mounts if not m.hidden]
+        if not visible:
+            return []
+        summary, description = self._texts(call, function)
+        tags = self.reading.strings(call.kwarg("tags"), "tags", where)
+        route = Route("handler", name, function.name, where, description=description,
+                      http=HttpRoute("fastapi", path, status, summary, tags=tags))
+        return [
+            each for mount in visible
+            for each in per_method(self._mounted(route, module, function, call, mount), methods)
+        ]
+
+    def _mounted(self, route: Route, module: ModuleFacts, function: Function, call: Call, mount: Mount) -> Route:
+        """The route where one mount puts it: prefix, tags, deprecation and dependencies added."""
+        http = route.http
+        assert http is not None
+        full = mount.prefix + http.path if http.path is not None else None
+        signature = self.signature(function, full, (*mount.dependencies, *listed(call.kwarg("dependencies"))))
+        mounted = replace(
+            http, path=path_format(full) if full is not None else None, tags=[*mount.tags, *http.tags],
+            deprecated=mount.deprecated or self.reading.flag(call.kwarg("deprecated")),
+            parameters=signature.parameters(),
+        )
+        return replace(route, request=self._request(module, function, signature),
+                       response=self._response(call, function, http.status_code or 200), http=mounted)
 
     def _methods(self, call: Call, function: Function) -> list[str]:
         methods = self.reading.strings(call.kwarg("methods"), f"methods of `{function.name}`", function.location)
@@ -141,11 +151,12 @@ class FastAPIReader:
                 return text
         return kebab(function.name)
 
-    def _texts(self, route: FrameworkRoute, call: Call, function: Function) -> None:
+    def _texts(self, call: Call, function: Function) -> tuple[str | None, str]:
+        """The route's summary, and its description (the summary when there is nothing else)."""
         where = function.location
-        route.summary = self.reading.text(call.kwarg("summary"), f"summary of `{function.name}`", where)
+        summary = self.reading.text(call.kwarg("summary"), f"summary of `{function.name}`", where)
         description = self.reading.text(call.kwarg("description"), f"description of `{function.name}`", where)
-        route.description = description or first_paragraph(function.docstring) or route.summary or ""
+        return summary, description or first_paragraph(function.docstring) or summary or ""
 
     # ------------------------------------------------------------------ parameters
 
@@ -178,8 +189,8 @@ class FastAPIReader:
         if kind is None and _last(annotation) in INJECTED:
             return None
         if kind == "form" or _last(annotation) in FILES:
-            self.reading.warnings.append((function.location, f"form or file parameter `{param.name}` of "
-                                          f"`{function.name}` is not documented"))
+            self.reading.warn(function.location, f"form or file parameter `{param.name}` of "
+                              f"`{function.name}` is not documented")
             return None
         if marker is not None and self.reading.resolver.evaluate(marker.kwarg("include_in_schema")) is False:
             return None
@@ -219,7 +230,8 @@ class FastAPIReader:
             alias = param.name.replace("_", "-")
         model = without_none(type_)
         expand = kind != "path" and isinstance(model, TModel)
-        return RouteParam(alias or param.name, param.name, kind, model if expand else type_, required, default,
+        source = cast(ParamSource, kind)  # "body" returned above; "form" and "depends" never get here
+        return RouteParam(alias or param.name, param.name, source, model if expand else type_, required, default,
                           description, self.reading.flag(kw("deprecated")), expand)
 
     def _default(self, param: Param, marker: Call | None) -> tuple[Value | None, bool]:
@@ -238,8 +250,8 @@ class FastAPIReader:
             return
         symbol = self.reading.symbols.lookup(target.name)
         if symbol is None:
-            self.reading.warnings.append((function.location, f"dependency `{target.name}` is not part of the "
-                                          "integration; its parameters are not documented"))
+            self.reading.warn(function.location, f"dependency `{target.name}` is not part of the "
+                              "integration; its parameters are not documented")
             return
         if symbol.rest or symbol.key in signature.seen:
             return

@@ -14,14 +14,17 @@ import re
 from ...gather.facts import Function, Param
 from ...gather.values import Call, Ref, Value
 from ...ir import TLiteral, TModel, TPrim, TTuple, Type
-from ..handlers import first_paragraph, kebab
+from ..handlers import first_paragraph, kebab, without_none
+from ..records import HttpRoute, ParamSource, Route, RouteParam
 from .apps import Mount, flask_join
-from .common import FrameworkRoute, Reading, RouteParam, mentions_model, without_none
+from .reading import Reading, mentions_model, per_method
 
 METHODS = frozenset({"get", "post", "put", "patch", "delete"})
 ROUTE_ATTRS = METHODS | {"route"}
 VALIDATE = "validate"
-MODEL_PARAMS = {"query": "query", "headers": "header", "header": "header", "cookies": "cookie", "cookie": "cookie"}
+MODEL_PARAMS: dict[str, ParamSource] = {
+    "query": "query", "headers": "header", "header": "header", "cookies": "cookie", "cookie": "cookie",
+}
 FORM_PARAMS = frozenset({"form", "files"})
 CONVERTERS: dict[str, Type] = {"int": TPrim("int"), "float": TPrim("float"), "uuid": TPrim("uuid")}
 _RULE_PARAM = re.compile(r"<(?:(?P<converter>\w+)(?:\((?P<args>[^)]*)\))?:)?(?P<name>\w+)>")
@@ -55,7 +58,7 @@ class FlaskReader:
 
     def routes(
         self, function: Function, call: Call, attr: str, mounts: list[Mount]
-    ) -> list[FrameworkRoute]:
+    ) -> list[Route]:
         """One route per mount and HTTP method."""
         where = function.location
         rule = self.reading.text(call.arg(0, "rule"), f"rule of `{function.name}`", where)
@@ -64,19 +67,14 @@ class FlaskReader:
         name = name or kebab(function.name)
         validate = _validate(function)
         status = self.reading.status_code(validate.kwarg("on_success_status"), where) if validate else None
-        found = []
+        found: list[Route] = []
         for mount in mounts:
             path, path_params = rule_params(flask_join(mount.prefix, rule)) if rule is not None else (None, [])
-            names = {p.name for p in path_params}
-            request, model_params = self._models(function, validate, names)
-            for method in methods:
-                route = FrameworkRoute("handler", name if len(methods) == 1 else f"{name}-{method.lower()}",
-                                       function.name, where, method=method, framework="flask")
-                route.path, route.status_code = path, status
-                route.description = first_paragraph(function.docstring)
-                route.parameters = [*path_params, *model_params]
-                route.request, route.response = request, self._response(function)
-                found.append(route)
+            request, model_params = self._models(function, validate, {p.name for p in path_params})
+            http = HttpRoute("flask", path, status, parameters=[*path_params, *model_params])
+            route = Route("handler", name, function.name, where, description=first_paragraph(function.docstring),
+                          request=request, response=self._response(function), http=http)
+            found.extend(per_method(route, methods))
         return found
 
     def _methods(self, call: Call, function: Function) -> list[str]:
@@ -108,18 +106,18 @@ class FlaskReader:
         if param.name in MODEL_PARAMS and isinstance(probe, TModel):
             params.append(RouteParam(param.name, param.name, MODEL_PARAMS[param.name], probe, True, expand=True))
         elif param.name in FORM_PARAMS:
-            self.reading.warnings.append((function.location, f"form parameter `{param.name}` of "
-                                          f"`{function.name}` is not documented"))
+            self.reading.warn(function.location, f"form parameter `{param.name}` of "
+                              f"`{function.name}` is not documented")
         elif request is None:
             return without_none(self.reading.types.resolve(param.annotation, function.location))
         else:
-            self.reading.warnings.append((function.location, f"`{function.name}` has more than one body model; "
-                                          f"`{param.name}` is not documented"))
+            self.reading.warn(function.location, f"`{function.name}` has more than one body model; "
+                              f"`{param.name}` is not documented")
         return request
 
-    def _model_param(self, name: str, location: str, raw: Value, function: Function) -> RouteParam:
+    def _model_param(self, name: str, source: ParamSource, raw: Value, function: Function) -> RouteParam:
         type_ = without_none(self.reading.types.resolve(raw, function.location))
-        return RouteParam(name, name, location, type_, True, expand=isinstance(type_, TModel))
+        return RouteParam(name, name, source, type_, True, expand=isinstance(type_, TModel))
 
     def _response(self, function: Function) -> Type | None:
         """The return annotation when it names a model (`-> Ticket`, `-> tuple[Ticket, int]`)."""

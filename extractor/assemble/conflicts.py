@@ -1,7 +1,7 @@
 """Conflicting facts found across modules, as warnings: one model or enum name in two modules.
 
 Two handlers with one name and one variable read with two defaults are warned about where
-they are merged (`assemble`, `resolve.env`); see docs/conventions.md, "When the input is broken".
+they are merged (`assemble.routes`, `resolve.env`); see docs/conventions.md, "When the input is broken".
 """
 
 from __future__ import annotations
@@ -9,25 +9,26 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
+from ..diagnostics import Diagnostic
 from ..ir import EnumSpec, ModelSpec, Registry, TEnum, TModel
+from ..resolve import Route
 from ..typescript.naming import qualified_pascal
-from .handlers import Route
 
 
-def duplicate_names(registry: Registry, routes: Iterable[Route]) -> list[tuple[str, str]]:
+def duplicate_names(registry: Registry, routes: Iterable[Route]) -> list[Diagnostic]:
     """A warning for every class name that more than one of the models and enums in the
     document (those the handlers and events reach) uses."""
     by_name: dict[str, dict[str, ModelSpec | EnumSpec]] = {}
     for spec in _reached(registry, routes):
         by_name.setdefault(spec.name, {}).setdefault(spec.location, spec)
-    warnings: list[tuple[str, str]] = []
+    warnings: list[Diagnostic] = []
     for name, places in sorted(by_name.items()):
         if len(places) < 2:
             continue
         locations = sorted(places)
         example = f"I{qualified_pascal(places[locations[0]].key)}"
-        warnings.append((locations[0], f"`{name}` is defined {len(places)} times ({', '.join(locations)}); "
-                         f"both are documented, their interfaces carry the module (`{example}`)"))
+        warnings.append(Diagnostic(locations[0], f"`{name}` is defined {len(places)} times ({', '.join(locations)}); "
+                                   f"both are documented, their interfaces carry the module (`{example}`)"))
     return warnings
 
 

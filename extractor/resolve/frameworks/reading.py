@@ -1,50 +1,23 @@
-"""Shared pieces of the web-framework readers: route facts, the reading context, small helpers."""
+"""What the web-framework readers share: the reading context (tables, registry, diagnostics), small helpers."""
 
 from __future__ import annotations
 
 import http
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ...diagnostics import Unknown
+from ...diagnostics import Diagnostic, Unknown
 from ...gather.values import Ref, Subscript, Value
-from ...ir import Registry, TDict, TList, TModel, TPrim, TTuple, TUnion, Type
+from ...ir import Registry, TDict, TList, TModel, TTuple, TUnion, Type
 from ..classes import Hierarchy
-from ..handlers import Route
+from ..constants import Resolver, to_json
+from ..fields import is_annotated
+from ..records import Route
 from ..symbols import SymbolTable
-from ..types import TypeResolver, canonical
-from ..values import Resolver, to_json
+from ..types import TypeResolver
 
 _HTTP_CONSTANT = re.compile(r"^HTTP_(\d{3})(?:_|$)")
-
-
-@dataclass
-class RouteParam:
-    """A path, query, header or cookie parameter; `expand` spreads a model's fields (query models)."""
-
-    name: str
-    python_name: str
-    location: str  # "path" | "query" | "header" | "cookie"
-    type: Type
-    required: bool
-    default: Any = None
-    description: str | None = None
-    deprecated: bool = False
-    expand: bool = False
-
-
-@dataclass
-class FrameworkRoute(Route):
-    """A handler that is a FastAPI or Flask route: its full path and HTTP-level facts."""
-
-    framework: str = "fastapi"
-    path: str | None = None
-    status_code: int | None = None
-    summary: str | None = None
-    deprecated: bool = False
-    tags: list[str] = field(default_factory=list)
-    parameters: list[RouteParam] = field(default_factory=list)
 
 
 @dataclass
@@ -56,7 +29,13 @@ class Reading:
     types: TypeResolver
     resolver: Resolver
     registry: Registry
-    warnings: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+    def warn(self, location: str, message: str) -> None:
+        """Report what could not be read, once."""
+        diagnostic = Diagnostic(location, message)
+        if diagnostic not in self.warnings:
+            self.warnings.append(diagnostic)
 
     def text(self, raw: Value | None, what: str, location: str) -> str | None:
         """A static string argument; anything else is warned about and dropped."""
@@ -65,7 +44,7 @@ class Reading:
         value = self.resolver.evaluate(raw)
         if isinstance(value, str):
             return value
-        self.warnings.append((location, f"{what} is not statically known"))
+        self.warn(location, f"{what} is not statically known")
         return None
 
     def strings(self, raw: Value | None, what: str, location: str) -> list[str]:
@@ -75,7 +54,7 @@ class Reading:
         value = self.resolver.evaluate(raw)
         if isinstance(value, list) and all(isinstance(item, str) for item in value):
             return list(value)
-        self.warnings.append((location, f"{what} is not a static list of strings"))
+        self.warn(location, f"{what} is not a static list of strings")
         return []
 
     def flag(self, raw: Value | None) -> bool:
@@ -86,7 +65,7 @@ class Reading:
         """A parameter default as JSON; a default that isn't static is warned about and shown as none."""
         value = to_json(self.resolver.evaluate(raw))
         if isinstance(value, Unknown):
-            self.warnings.append((location, f"default of {what} is not statically known"))
+            self.warn(location, f"default of {what} is not statically known")
             return None
         return value
 
@@ -99,8 +78,15 @@ class Reading:
             return value
         code = _named_status(raw.last) if isinstance(raw, Ref) else None
         if code is None:
-            self.warnings.append((location, "status code is not statically known"))
+            self.warn(location, "status code is not statically known")
         return code
+
+
+def per_method(route: Route, methods: list[str]) -> list[Route]:
+    """The route once per HTTP method; with several, each name ends in its method (`sync-get`)."""
+    if len(methods) == 1:
+        return [replace(route, method=methods[0])]
+    return [replace(route, name=f"{route.name}-{method.lower()}", method=method) for method in methods]
 
 
 def _named_status(name: str) -> int | None:
@@ -112,23 +98,12 @@ def _named_status(name: str) -> int | None:
 
 
 def split_annotated(annotation: Value | None) -> tuple[Value | None, tuple[Value, ...]]:
-    """`Annotated[T, m1, m2]` → (T, (m1, m2)), nested `Annotated` flattened."""
-    if not (isinstance(annotation, Subscript) and isinstance(annotation.value, Ref) and annotation.items):
+    """`Annotated[T, m1, m2]` → (T, (m1, m2)), nested `Annotated` flattened (aliases not followed)."""
+    if not is_annotated(annotation):
         return annotation, ()
-    if canonical(annotation.value.name) != "typing.Annotated":
-        return annotation, ()
+    assert isinstance(annotation, Subscript)
     inner, metadata = split_annotated(annotation.items[0])
     return inner, metadata + annotation.items[1:]
-
-
-def without_none(type_: Type) -> Type:
-    """`X | None` → `X` (a body or response that may be absent is documented as `X`)."""
-    if isinstance(type_, TUnion):
-        options = tuple(o for o in type_.options if o != TPrim("none"))
-        if len(options) == 1:
-            return options[0]
-        return TUnion(options, type_.discriminator) if options else type_
-    return type_
 
 
 def is_scalar(type_: Type) -> bool:

@@ -1,11 +1,12 @@
-"""Errors of the integration (Частые ошибки): `IntegrationError` subclasses with a `code`."""
+"""The integration's error classes (Частые ошибки): `IntegrationError` subclasses with a `code`."""
 
 from __future__ import annotations
 
-from ..model import ErrorDoc
+from ..diagnostics import Diagnostic
 from .classes import ClassInfo, Hierarchy
+from .constants import Resolver
 from .handlers import first_paragraph
-from .values import Resolver
+from .records import ErrorRecord
 
 CAUSE_ATTRS = ("cause", "message", "description")
 
@@ -17,9 +18,9 @@ class ErrorCollector:
         self.hierarchy = hierarchy
         self.resolver = resolver
         self.bases = bases
-        self.warnings: list[tuple[str, str]] = []
+        self.warnings: list[Diagnostic] = []
 
-    def errors(self) -> list[ErrorDoc]:
+    def errors(self) -> list[ErrorRecord]:
         """One row per error class that has its own `code`, in source order."""
         rows = []
         for info in self.hierarchy.all_classes:
@@ -27,10 +28,11 @@ class ErrorCollector:
                 continue
             code = self.resolver.evaluate(info.cls.attr("code").value)  # type: ignore[union-attr]
             if not isinstance(code, str | int):
-                self.warnings.append((info.cls.location, f"code of `{info.cls.name}` is not statically known"))
+                where = info.cls.location
+                self.warnings.append(Diagnostic(where, f"code of `{info.cls.name}` is not statically known"))
                 continue
-            rows.append(ErrorDoc(code=str(code), cause=self._cause(info), solution=self._inherited(info, "solution"),
-                                 class_name=info.cls.name, location=info.cls.location))
+            rows.append(ErrorRecord(str(code), self._cause(info), self._inherited(info, "solution"),
+                                    info.cls.name, info.cls.location))
         return rows
 
     def _cause(self, info: ClassInfo) -> str:
