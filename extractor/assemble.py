@@ -98,17 +98,18 @@ class Assembler:
             env_vars=self.resolved.env_vars,
             changelog=self.changelog or _initial(version),
         )
-        doc.warnings = _warnings(self.warnings)
+        doc.warnings = _warnings((location, self.resolved.policy.text(message)) for location, message in self.warnings)
         return doc
 
     def _docstring(self) -> str | None:
         declaration = self.resolved.declaration
         if declaration is not None and declaration.module.docstring:
-            return declaration.module.docstring
+            return self.resolved.policy.text(declaration.module.docstring)
         if declaration is not None and declaration.cls is not None and declaration.cls.cls.docstring:
-            return declaration.cls.cls.docstring
+            return self.resolved.policy.text(declaration.cls.cls.docstring)
         roots = sorted(self.resolved.modules, key=lambda m: m.module.count("."))
-        return next((m.docstring for m in roots if m.docstring), None)
+        docstring = next((m.docstring for m in roots if m.docstring), None)
+        return self.resolved.policy.text(docstring) if docstring else None
 
     def _routes(self) -> tuple[list[Handler], list[Event]]:
         handlers: list[Handler] = []

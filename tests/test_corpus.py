@@ -20,6 +20,7 @@ import pydantic.v1 as pydantic_v1
 import pytest
 from pydantic import TypeAdapter
 
+from extractor.diagnostics import Unknown
 from extractor.ir import (
     FieldSpec,
     TDict,
@@ -31,7 +32,6 @@ from extractor.ir import (
     TUnion,
     TVar,
     Type,
-    Unknown,
 )
 from extractor.model import DocModel, Integration, ModelField
 from extractor.pipeline import extract

@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
+from extractor.diagnostics import Unknown
 from extractor.gather.values import BinOp, Call, EllipsisV, ListV, Ref, Subscript
-from extractor.ir import Unknown
 
 from .helpers import gather
 

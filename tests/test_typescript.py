@@ -26,6 +26,7 @@ from pydantic import (
 )
 from pydantic import alias_generators as pydantic_aliases
 
+from extractor.diagnostics import Unknown
 from extractor.ir import (
     EnumSpec,
     FieldSpec,
@@ -43,7 +44,6 @@ from extractor.ir import (
     TUnknown,
     TVar,
     Type,
-    Unknown,
 )
 from extractor.typescript import build_doc_model
 from extractor.typescript.context import Context, Site

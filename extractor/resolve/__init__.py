@@ -9,6 +9,7 @@ from ..gather.facts import ModuleFacts
 from ..ir import Registry
 from ..model import Credential, EnvVar, ErrorDoc, Secret
 from ..options import ExtractOptions
+from ..secrets import SecretPolicy
 from .classes import Hierarchy
 from .conflicts import duplicate_names
 from .env import EnvCollector
@@ -17,6 +18,7 @@ from .fields import FieldReader
 from .frameworks import FrameworkFinder
 from .handlers import Route, RouteFinder
 from .integration import IntegrationFinder, IntegrationObject
+from .masking import mask_known
 from .models import ModelBuilder
 from .symbols import SymbolTable
 from .types import TypeResolver
@@ -37,20 +39,20 @@ class Resolved:
     env_vars: list[EnvVar] = field(default_factory=list)
     errors: list[ErrorDoc] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
-    secret_values: set[str] = field(default_factory=set)
-    """Defaults of secret environment variables: never printed (`extractor.redact`)."""
+    policy: SecretPolicy = field(default_factory=SecretPolicy)
+    """The secret policy, with every secret value met (`extractor.secrets`)."""
 
 
 def resolve(modules: list[ModuleFacts], options: ExtractOptions) -> Resolved:
     """Resolve the gathered facts of one integration's modules."""
     symbols = SymbolTable(modules)
     hierarchy = Hierarchy(symbols)
-    resolver = Resolver(symbols)
+    resolver = Resolver(symbols, SecretPolicy(options.secret_name_suffixes))
     types = TypeResolver(hierarchy, resolver)
     registry = ModelBuilder(hierarchy, resolver, FieldReader(types, resolver)).registry()
     finder = IntegrationFinder(hierarchy, resolver, options)
     declarations = finder.find()
-    result = Resolved(modules, registry, declarations[0] if declarations else None)
+    result = Resolved(modules, registry, declarations[0] if declarations else None, policy=resolver.secrets)
     for extra in declarations[1:]:
         result.warnings.append((extra.location, "another integration declaration; the first one "
                                 f"({declarations[0].location}) is documented"))
@@ -65,18 +67,19 @@ def resolve(modules: list[ModuleFacts], options: ExtractOptions) -> Resolved:
     result.declaration = result.declaration or frameworks.declaration()
     keys = {c.key: c.description for c in result.credentials}
     keys.update({s.key: s.description for s in result.secrets})
-    env = EnvCollector(resolver, keys, options.secret_name_suffixes)
+    resolver.secrets.declare(keys)
+    env = EnvCollector(resolver.unmasked(), keys)
     for model in registry.models.values():
         if model.is_settings:
             env.add_settings(model)
     env.add_reads(modules)
     result.env_vars = env.env_vars()
-    result.secret_values = env.secret_values
     result.warnings.extend(duplicate_names(registry, result.routes))
     errors = ErrorCollector(hierarchy, resolver, options.error_bases)
     result.errors = errors.errors()
     for source in (types, finder, routes, frameworks, env, errors):
         result.warnings.extend(source.warnings)
+    mask_known(result)
     return result
 
 

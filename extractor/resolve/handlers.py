@@ -175,7 +175,7 @@ class RouteFinder:
                 self.warnings.append((function.location, f"default arg `{key}` of `{function.name}` "
                                       f"is not statically known: {value.reason}"))
                 continue
-            overrides[key] = value
+            overrides[key] = self.resolver.secrets.named(value, key)
         return overrides
 
 
