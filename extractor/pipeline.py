@@ -13,8 +13,8 @@ from .guard import on_big_stack
 from .model import ChangelogEntry, Integration
 from .options import ExtractOptions
 from .parse import parse_source, read_file
-from .redact import redact, redact_text
 from .resolve import resolve
+from .secrets import SecretPolicy, mask_text
 
 
 def module_name(root: IntegrationRoot, path: Path) -> tuple[str, str, bool]:
@@ -47,13 +47,13 @@ def _gather_files(root: IntegrationRoot) -> tuple[list[ModuleFacts], list[tuple[
         try:
             module = gather_module(parse_source(read_file(path, rel), rel, name, is_package=is_package))
         except InputError as exc:
-            problems.append((exc.location or f"{rel}:1", f"{exc.message}; the file is not documented"))
+            problems.append((exc.location or f"{rel}:1", mask_text(f"{exc.message}; the file is not documented")))
             continue
         except RecursionError:  # the last guard: parse and gather catch what they can see
             problems.append((f"{rel}:1", "nested too deeply to read; the file is not documented"))
             continue
         modules.append(module)
-        problems.extend((w.location, w.message) for w in module.warnings)
+        problems.extend((w.location, mask_text(w.message)) for w in module.warnings)
     if not modules:
         raise _unreadable(root, problems)
     return modules, problems
@@ -64,26 +64,25 @@ def _unreadable(root: IntegrationRoot, problems: list[tuple[str, str]]) -> Input
     `file:line` when there is one file, else every file's reason."""
     if len(problems) == 1:
         location, message = problems[0]
-        return InputError(redact_text(message.replace("; the file is not documented", "; nothing to document")),
-                          location)
+        return InputError(message.replace("; the file is not documented", "; nothing to document"), location)
     detail = "; ".join(f"{loc}: {msg}" for loc, msg in problems) or "no Python files"
-    return InputError(redact_text(f"the integration can't be read: {detail}"), str(root.path))
+    return InputError(f"the integration can't be read: {detail}", str(root.path))
 
 
-def read_changelog(root: IntegrationRoot) -> list[ChangelogEntry]:
-    """The CHANGELOG.md entries, if the integration has one."""
+def read_changelog(root: IntegrationRoot, policy: SecretPolicy | None = None) -> list[ChangelogEntry]:
+    """The CHANGELOG.md entries, if the integration has one, secrets masked (`policy`)."""
     if root.changelog is None:
         return []
     try:
         text = root.changelog.read_text(encoding="utf-8", errors="replace")
     except OSError as exc:
         raise InputError(f"can't read changelog: {exc.strerror}", str(root.changelog)) from None
-    return parse_changelog(text)
+    return parse_changelog((policy or SecretPolicy()).text(text))
 
 
 def extract(root: IntegrationRoot, options: ExtractOptions | None = None) -> Integration:
     """Document one integration, statically: nothing of it is imported or run."""
     modules, problems = gather_files(root)
     resolved = resolve(modules, options or ExtractOptions())
-    doc = Assembler(resolved, root.slug, read_changelog(root), problems).integration()
-    return redact(doc, resolved.secret_values, (options or ExtractOptions()).secret_name_suffixes)
+    problems = [(location, resolved.policy.text(message)) for location, message in problems]
+    return Assembler(resolved, root.slug, read_changelog(root, resolved.policy), problems).integration()

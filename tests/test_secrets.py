@@ -5,11 +5,14 @@ never appear in any output (Markdown, JSON, files written, the cache, warnings, 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from extractor.redact import REDACTED, is_secret_name, redact_text
+from extractor.secrets import MASK as REDACTED
+from extractor.secrets import is_secret_name
+from extractor.secrets import mask_text as redact_text
 
 from .hostile_kit import assert_clean, diagnostics, run_cli
 
@@ -152,9 +155,11 @@ def test_planted_credentials_never_appear_in_any_output(project: Path) -> None:
 def test_the_search_would_find_them_without_the_redaction(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Control: the planted tokens do reach the doc model, so the search above is not vacuous."""
     import extractor.pipeline
+    import extractor.secrets
     from extractor.discover import find_integrations
 
-    monkeypatch.setattr(extractor.pipeline, "redact", lambda doc, *args: doc)
+    monkeypatch.setattr(extractor.secrets, "_MARKERS", re.compile(r"(?!)"))  # no credential shape
+    monkeypatch.setattr(extractor.secrets.SecretPolicy, "is_secret", lambda self, name: False)  # no secret name
     doc = extractor.pipeline.extract(find_integrations(project / "payments")[0])
     text = doc.model_dump_json() + "".join(w.message for w in doc.warnings)
     assert [name for name, needle in NEEDLES.items() if needle not in text] == []
@@ -182,7 +187,8 @@ def test_what_is_redacted_is_still_documented(project: Path) -> None:
 def test_warnings_about_secret_values_name_them_without_showing_them(project: Path) -> None:
     result = run_cli(project, "payments", "--format", "json")
     lines = diagnostics(result.stderr)
-    assert "payments/__init__.py:14: warning: `SERVICE_AUTH` is read with different defaults: '***', '***'; " \
+    # `SERVICE_AUTH` is secret by its name (`*_AUTH`, issue 11 drift bug 3): its values are not listed
+    assert "payments/__init__.py:14: warning: `SERVICE_AUTH` is read with different defaults; " \
            "the first one is documented" in lines
     assert "payments/__init__.py:18: warning: `DB_PASSWORD` is read with different defaults; the first one is " \
            "documented" in lines

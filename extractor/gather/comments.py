@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ..secrets import mask_text
+
 
 def _clean(comment: str) -> str:
-    return comment.lstrip("#").strip()
+    return mask_text(comment.lstrip("#").strip())
 
 
 def statement_comment(stmt: cst.CSTNode) -> str | None:

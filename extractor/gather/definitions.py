@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 import libcst as cst
 
 from ..parse import SourceFile
+from ..secrets import mask_text
 from .comments import statement_comment
 from .evaluate import Evaluator
 from .facts import Assign, ClassDef, Function, Param
@@ -101,7 +102,7 @@ def _all_params(params: cst.Parameters) -> Sequence[cst.Param]:
 
 def _docstring(node: cst.FunctionDef | cst.ClassDef) -> str | None:
     text = node.get_docstring(clean=True)
-    return text or None
+    return mask_text(text) if text else None
 
 
 def _string_statement(stmt: cst.SimpleStatementLine) -> str | None:
@@ -113,5 +114,5 @@ def _string_statement(stmt: cst.SimpleStatementLine) -> str | None:
             if isinstance(text, str):
                 import inspect
 
-                return inspect.cleandoc(text)
+                return mask_text(inspect.cleandoc(text))
     return None

@@ -8,6 +8,7 @@ import libcst as cst
 
 from ..model import DocWarning
 from ..parse import SourceFile
+from ..secrets import mask_text
 from .calls import statement_calls
 from .definitions import DefinitionGatherer
 from .env import EnvGatherer
@@ -54,7 +55,7 @@ def _gather_module(source: SourceFile) -> ModuleFacts:
         module=source.module,
         rel=source.rel,
         is_package=source.is_package,
-        docstring=source.tree.get_docstring(clean=True) or None,
+        docstring=mask_text(source.tree.get_docstring(clean=True) or "") or None,
         imports=imports,
         star_imports=stars,
     )

@@ -10,6 +10,7 @@ from ..diagnostics import Diagnostic
 from ..gather.facts import ModuleFacts
 from ..ir import Registry
 from ..options import ExtractOptions
+from ..secrets import SecretPolicy
 from .classes import Hierarchy
 from .constants import Resolver
 from .env import EnvCollector
@@ -18,6 +19,7 @@ from .fields import FieldReader
 from .frameworks import FrameworkFinder
 from .handlers import RouteFinder
 from .integration import IntegrationFinder, IntegrationObject, integration_docstring
+from .masking import mask_known
 from .models import ModelBuilder
 from .records import (
     CredentialRecord,
@@ -49,20 +51,20 @@ class Resolved:
     env_vars: list[EnvVarRecord] = field(default_factory=list)
     errors: list[ErrorRecord] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
-    secret_values: set[str] = field(default_factory=set)
-    """Defaults of secret environment variables: never printed (`extractor.redact`)."""
+    policy: SecretPolicy = field(default_factory=SecretPolicy)
+    """The secret policy, with every secret value met (`extractor.secrets`)."""
 
 
 def resolve(modules: list[ModuleFacts], options: ExtractOptions) -> Resolved:
     """Resolve the gathered facts of one integration's modules."""
     symbols = SymbolTable(modules)
     hierarchy = Hierarchy(symbols)
-    resolver = Resolver(symbols)
+    resolver = Resolver(symbols, SecretPolicy(options.secret_name_suffixes))
     types = TypeResolver(hierarchy, resolver)
     fields = FieldReader(types, resolver)
     registry = ModelBuilder(hierarchy, resolver, fields).registry()
     finder = IntegrationFinder(hierarchy, resolver, options)
-    result = _declared(finder, registry)
+    result = _declared(finder, registry, resolver.secrets)
     routes = RouteFinder(finder, types, resolver, options)
     frameworks = FrameworkFinder(symbols, hierarchy, types, resolver, registry)
     result.routes = [*routes.find(), *frameworks.routes()]
@@ -74,18 +76,18 @@ def resolve(modules: list[ModuleFacts], options: ExtractOptions) -> Resolved:
     for source in (types.warnings, fields.warnings, finder.warnings, routes.warnings, frameworks.warnings,
                    env.warnings, errors.warnings):
         result.warnings.extend(_diagnostics(source))
-    return result
+    return mask_known(result)
 
 
-def _declared(finder: IntegrationFinder, registry: Registry) -> Resolved:
+def _declared(finder: IntegrationFinder, registry: Registry, policy: SecretPolicy) -> Resolved:
     """The first integration declaration with its credentials, secrets and default args;
     every further declaration is a warning."""
     declarations = finder.find()
     if not declarations:
-        return Resolved(registry, None)
+        return Resolved(registry, None, policy=policy)
     first = declarations[0]
     return Resolved(
-        registry, first,
+        registry, first, policy=policy,
         credentials=finder.credentials(first), secrets=finder.secrets(first), default_args=finder.default_args(first),
         warnings=[Diagnostic(extra.location, f"another integration declaration; the first one ({first.location}) "
                              "is documented") for extra in declarations[1:]],
@@ -98,13 +100,13 @@ def _environment(
     """Read every environment variable (settings fields, then env reads) into `result`."""
     keys = {c.key: c.description for c in result.credentials}
     keys.update({s.key: s.description for s in result.secrets})
-    env = EnvCollector(resolver, keys, options.secret_name_suffixes)
+    resolver.secrets.declare(keys)
+    env = EnvCollector(resolver.unmasked(), keys)
     for model in registry.models.values():
         if model.is_settings:
             env.add_settings(model)
     env.add_reads(modules)
     result.env_vars = env.env_vars()
-    result.secret_values = env.secret_values
     return env
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from ..diagnostics import Unknown
 from ..gather.facts import Assign, ClassDef
 from ..gather.values import Attr, BinOp, Call, DictV, EllipsisV, ListV, Ref, Subscript, Value
+from ..secrets import SecretPolicy, mask_text
 from .symbols import MAX_DEPTH, SymbolTable
 
 _OPS: dict[str, Callable[[Any, Any], Any]] = {
@@ -37,8 +38,17 @@ def _safe_op(op: str, left: Any, right: Any) -> Any:
 class Resolver:
     """Evaluates gathered values; calls stay `Call`s (with resolved arguments) for the caller."""
 
-    def __init__(self, symbols: SymbolTable) -> None:
+    def __init__(self, symbols: SymbolTable, secrets: SecretPolicy | None = None, *, masked: bool = True) -> None:
         self.symbols = symbols
+        self.secrets = secrets or SecretPolicy()
+        """The integration's secret policy, for the stages that produce values."""
+        self.masked = masked
+        """Strings come out with their credential-shaped parts masked (`extractor.secrets`)."""
+
+    def unmasked(self) -> Resolver:
+        """The same resolver giving strings as written: for comparing values, which the
+        caller masks itself before they are shown."""
+        return Resolver(self.symbols, self.secrets, masked=False)
 
     def evaluate(self, value: Value | None, depth: int = 0) -> Any:
         """Python data for `value`: literals, lists, dicts, `Call`s; `Unknown` where not static."""
@@ -67,7 +77,7 @@ class Resolver:
         result = _safe_op(value.op, left, right)
         if result is None:
             return Unknown(f"`{value.op}` expression is not statically known")
-        return result
+        return self._str(result, depth) if isinstance(result, str) else result  # parts may make a token
 
     def _list(self, value: ListV, depth: int) -> Any:
         return [self.evaluate(item, depth + 1) for item in value.items]
@@ -92,6 +102,9 @@ class Resolver:
         if isinstance(value.func, Ref) and value.func.name in _EMPTY and not args and not kwargs:
             return []
         return Call(value.func, args, kwargs, value.location)
+
+    def _str(self, value: str, depth: int) -> str:
+        return mask_text(value) if self.masked else value
 
     def _opaque(self, value: Subscript | Attr | EllipsisV, depth: int) -> Any:
         return Unknown("expression is not statically known") if not isinstance(value, EllipsisV) else value
@@ -149,6 +162,7 @@ def _hashable(value: Any) -> bool:
 
 
 _DISPATCH: dict[type, Callable[[Resolver, Any, int], Any]] = {
+    str: Resolver._str,
     Ref: Resolver._ref,
     BinOp: Resolver._binop,
     ListV: Resolver._list,
@@ -175,5 +189,5 @@ def to_json(value: Any) -> Any:
     if isinstance(value, Unknown):
         return value
     if isinstance(value, bytes):
-        return value.decode("utf-8", "replace")
+        return mask_text(value.decode("utf-8", "replace"))
     return Unknown("value is not a literal")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -9,10 +10,9 @@ from typing import Any
 from ..diagnostics import Unknown
 from ..gather.facts import EnvRead, ModuleFacts
 from ..ir import ModelSpec
+from ..secrets import mask_text
 from .constants import Resolver, to_json
 from .records import EnvVarRecord
-
-REDACTED = "***"
 
 
 @dataclass
@@ -25,24 +25,15 @@ class _Row:
 
 
 class EnvCollector:
-    """Merges every read of a variable into one row; secret defaults are never kept in clear."""
+    """Merges every read of a variable into one row; the defaults of secret variables
+    (declared keys and secret-like names, `extractor.secrets`) are masked here."""
 
-    def __init__(
-        self, resolver: Resolver, secret_keys: dict[str, str], suffixes: tuple[str, ...]
-    ) -> None:
+    def __init__(self, resolver: Resolver, descriptions: dict[str, str]) -> None:
         self.resolver = resolver
-        self.secret_keys = secret_keys
-        self.suffixes = suffixes
+        self.descriptions = descriptions
+        """Descriptions of the declared credentials and secrets, by key."""
         self.rows: dict[str, _Row] = {}
         self.warnings: list[tuple[str, str]] = []
-        self.secret_values: set[str] = set()
-        """The defaults of secret variables, redacted here and searched for elsewhere
-        (`extractor.redact`)."""
-
-    def is_secret(self, name: str) -> bool:
-        """Credentials, secrets and names like `*_KEY`, `*_SECRET`, `*_TOKEN`, `*_PASSWORD`."""
-        upper = name.upper()
-        return upper in self.secret_keys or upper.endswith(self.suffixes)
 
     def add_reads(self, modules: Iterable[ModuleFacts]) -> None:
         """Every `os.environ` / `os.getenv` read."""
@@ -83,24 +74,21 @@ class EnvCollector:
     def env_vars(self) -> list[EnvVarRecord]:
         """The rows sorted by name; conflicting defaults are warned about, the first one kept."""
         result = []
+        secrets = self.resolver.secrets
         for name in sorted(self.rows):
             row = self.rows[name]
-            secret = self.is_secret(name)
-            values = list(dict.fromkeys(row.defaults.values()))
-            if secret:
-                self.secret_values.update(values)
+            secret = secrets.is_secret(name)
+            values = [secrets.named(value, name) for value in dict.fromkeys(row.defaults.values())]
             if len(values) > 1:
                 shown = "" if secret else ": " + ", ".join(repr(v) for v in values)
                 self.warnings.append((next(iter(row.defaults)), f"`{name}` is read with different defaults{shown}; "
                                       "the first one is documented"))
-            default = (REDACTED if secret else values[0]) if values else None
-            description = row.description or self.secret_keys.get(name, "")
-            result.append(EnvVarRecord(name=name, required=row.required, default=default,
+            description = row.description or self.descriptions.get(name, "")
+            default = values[0] if values else None
+            result.append(EnvVarRecord(name=mask_text(name), required=row.required, default=default,
                                        description=description, secret=secret, locations=row.locations))
         return result
 
 
 def _json_text(value: Any) -> str:
-    import json
-
     return json.dumps(value, ensure_ascii=False)

@@ -65,7 +65,16 @@ class FieldReader:
             spec.has_default, spec.default = True, None
         if spec.description is None:
             spec.description = assign.docstring or None
+        self._mask_secret(spec)
         return spec
+
+    def _mask_secret(self, spec: FieldSpec) -> None:
+        """A field's default and examples as they may be shown (`extractor.secrets`)."""
+        names = (spec.python_name, spec.alias, spec.validation_alias, spec.serialization_alias)
+        secrets = self.resolver.secrets
+        if not isinstance(spec.default, Unknown):
+            spec.default = secrets.named(spec.default, *names)
+        spec.examples = [secrets.named(example, *names) for example in spec.examples]
 
     def computed(self, method: Function) -> FieldSpec | None:
         """A `@computed_field` property as a serialization-only field."""

@@ -162,7 +162,7 @@ class RouteFinder:
                 self.warnings.append(Diagnostic(function.location, f"default arg `{key}` of `{function.name}` "
                                                 f"is not statically known: {value.reason}"))
                 continue
-            overrides[key] = value
+            overrides[key] = self.resolver.secrets.named(value, key)
         return overrides
 
 

@@ -150,8 +150,8 @@ class IntegrationFinder:
         data = to_json(value) if isinstance(value, dict) else value
         if not isinstance(data, dict):
             self.warnings.append(Diagnostic(obj.location, f"`default_args` is not static: {_reason(value)}"))
-            return _static_items(value) if isinstance(value, dict) else {}
-        return data
+            data = _static_items(value) if isinstance(value, dict) else {}
+        return self.resolver.secrets.named(data)  # type: ignore[no-any-return]
 
 
 def _static_items(value: dict[Any, Any]) -> dict[str, Any]:

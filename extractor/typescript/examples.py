@@ -22,6 +22,7 @@ from extractor.ir import (
     TVar,
     Type,
 )
+from extractor.secrets import SERIALIZED_SECRET
 from extractor.typescript.collect import WireField, is_alias, is_nullable, wire_fields
 from extractor.typescript.context import Context
 from extractor.typescript.fields import has_known_default, is_secret, known
@@ -48,8 +49,6 @@ PRIM_EXAMPLES: dict[str, Any] = {
     "none": None,
 }
 """Plausible values by primitive; `any`, `object`, `json` and unknown names give null."""
-
-SERIALIZED_SECRET = "**********"
 
 
 @dataclass

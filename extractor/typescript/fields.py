@@ -9,12 +9,11 @@ from typing import Any
 from extractor.diagnostics import Unknown
 from extractor.ir import FieldSpec, TDict, TList, TPrim, TTuple, TUnion, Type
 from extractor.model import ModelField
+from extractor.secrets import MASK
 from extractor.typescript.collect import WireField, is_nullable
 from extractor.typescript.context import Context, Site
 from extractor.typescript.naming import ALIAS_GENERATORS, Mode, ts_key
 from extractor.typescript.types import ts_type
-
-SECRET_MASK = "***"
 
 _NUMBER_CONSTRAINTS = {
     "ge": "minimum",
@@ -52,7 +51,7 @@ def field_default(field: WireField) -> Any:
     if not has_known_default(field.spec) or field.serialized:
         return None
     if field.spec.default is not None and is_secret(field):
-        return SECRET_MASK
+        return MASK
     return field.spec.default
 
 

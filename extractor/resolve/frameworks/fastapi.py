@@ -217,9 +217,11 @@ class FastAPIReader:
 
         alias = self.reading.text(kw("alias"), f"alias of {what}", function.location)
         description = self.reading.text(kw("description"), f"description of {what}", function.location)
+        default = self.reading.resolver.secrets.named(default, param.name, alias)
         required = kind == "path" or not has_default
         if kind == "body":
-            examples = self.reading.resolver.evaluate(kw("examples"))
+            examples = self.reading.resolver.secrets.named(self.reading.resolver.evaluate(kw("examples")),
+                                                           param.name, alias)
             constraints = {key: to_json(self.reading.resolver.evaluate(kw(key)))
                            for key in CONSTRAINTS if kw(key) is not None}
             return BodyField(param.name, alias or param.name, type_, required, default, description,
