@@ -20,6 +20,7 @@ import pydantic.v1 as pydantic_v1
 import pytest
 from pydantic import TypeAdapter
 
+from extractor.diagnostics import Unknown
 from extractor.ir import (
     FieldSpec,
     TDict,
@@ -31,11 +32,10 @@ from extractor.ir import (
     TUnion,
     TVar,
     Type,
-    Unknown,
 )
 from extractor.model import DocModel, Integration, ModelField
 from extractor.pipeline import extract
-from extractor.render.examples import usage_example
+from extractor.render.code_examples import usage_example
 from extractor.typescript import SharedNames, build_doc_model, shared_names
 
 from .conftest import sample_root
