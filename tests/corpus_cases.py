@@ -20,9 +20,10 @@ import pydantic.v1 as pydantic_v1
 from pydantic import BaseModel, TypeAdapter
 from typing_extensions import is_typeddict
 
+from extractor.diagnostics import Diagnostic
 from extractor.discover import IntegrationRoot
 from extractor.ir import Registry, TModel
-from extractor.model import DocModel, DocWarning, Integration
+from extractor.model import DocModel, Integration
 from extractor.options import ExtractOptions
 from extractor.pipeline import gather_files
 from extractor.resolve import Resolved, resolve
@@ -45,7 +46,7 @@ class Case:
     doc: DocModel
     schema: dict[str, Any] | None
     cls: Any = None
-    warnings: list[DocWarning] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
 
 
 @functools.cache

@@ -35,7 +35,7 @@ from extractor.ir import (
 )
 from extractor.model import DocModel, Integration, ModelField
 from extractor.pipeline import extract
-from extractor.render.examples import usage_example
+from extractor.render.code_examples import usage_example
 from extractor.typescript import SharedNames, build_doc_model, shared_names
 
 from .conftest import sample_root

@@ -30,6 +30,7 @@ from extractor.diagnostics import Unknown
 from extractor.ir import (
     EnumSpec,
     FieldSpec,
+    Mode,
     ModelConfig,
     ModelSpec,
     Registry,
@@ -45,12 +46,16 @@ from extractor.ir import (
     TVar,
     Type,
 )
+from extractor.model import ModelField
 from extractor.typescript import build_doc_model
+from extractor.typescript.collect import WireField
 from extractor.typescript.context import Context, Site
-from extractor.typescript.naming import Mode, to_camel, to_pascal, to_snake, ts_key, wire_name
+from extractor.typescript.fields import constraints, decimal_pattern, inline_object
+from extractor.typescript.naming import to_camel, to_pascal, to_snake, ts_key, wire_name
 from extractor.typescript.types import ts_type
 
 from . import tsjudge
+from .helpers import resolve_code
 from .tsjudge import (
     assert_identical,
     check_typescript,
@@ -827,3 +832,84 @@ def test_serialization_schema_keeps_defaults_optional_in_pydantic() -> None:
     assert "status" not in schema["required"] and "line_count" in schema["required"]
     assert "internal" not in schema["properties"] and "token" not in schema["properties"]
     assert re.fullmatch(r"2\.\d+\.\d+", __import__("pydantic").VERSION)
+
+
+# --------------------------------------------------------------------------- generic bases
+
+GENERIC_JSON_BASE = '''
+from typing import Generic, TypeVar
+from platform_sdk import Integration
+from pydantic import BaseModel, Json
+
+T = TypeVar("T")
+integration = Integration(name="Demo")
+
+class Base(BaseModel, Generic[T]):
+    b: Json[T]
+    items: list[Json[T]] = []
+
+class Child(Base[int]):
+    pass
+
+@integration.handler("get-child")
+async def get_child() -> Child:
+    ...
+'''
+
+
+@pytest.mark.parametrize(("mode", "expected"), [
+    ("serialization", "\tb: number;\n\t/** @default [] */\n\titems?: number[];"),
+    ("validation", "\tb: string;\n\t/** @default [] */\n\titems?: string[];"),
+])
+def test_generic_base_binds_its_variable_inside_json(mode: Mode, expected: str) -> None:
+    """Drift bug 1 (issue 11): `Base[int]` binds the `T` of `b: Json[T]` (it was `unknown`)."""
+    resolved = resolve_code(GENERIC_JSON_BASE)
+    response = resolved.routes[0].response
+    assert response == TModel("pkg.Child")
+    doc, warnings = build_doc_model(response, resolved.registry, interface="IResponse", mode=mode)
+    assert _body(doc.typescript) == expected and warnings == []
+
+
+# --------------------------------------------------------------------------- one-line payloads
+
+@pytest.mark.parametrize(("fields", "expected"), [
+    ([("id", "number", True), ("first-name", "string | null", False), ("tags", "string[]", True)],
+     '{ id: number; "first-name"?: string | null; tags: string[] }'),
+    ([("id\n", "number", True)], '{ "id\\n": number }'),
+    ([], "{}"),
+])
+def test_inline_object(fields: list[tuple[str, str, bool]], expected: str) -> None:
+    entries = [ModelField(name=name, python_name=name, ts_type=ts, required=required)
+               for name, ts, required in fields]
+    assert inline_object(entries) == expected
+
+
+# --------------------------------------------------------------------------- Decimal pattern
+
+DIGITS = [(None, None), (10, 2), (5, None), (None, 3), (3, 3), (2, 5), (1, 0), (12, 0), (0, 0)]
+
+
+@pytest.mark.parametrize(("max_digits", "decimal_places"), DIGITS)
+@pytest.mark.parametrize("mode", MODES)
+def test_decimal_pattern_is_pydantics(max_digits: int | None, decimal_places: int | None, mode: Mode) -> None:
+    """The `pattern` of a Decimal's string form, pinned against the installed pydantic's schema."""
+    py_type = Annotated[Decimal, Field(max_digits=max_digits, decimal_places=decimal_places)]
+    schema = TypeAdapter(py_type).json_schema(mode=mode)
+    theirs = next(s for s in schema.get("anyOf", [schema]) if s.get("type") == "string")
+    declared = {"max_digits": max_digits, "decimal_places": decimal_places}
+    field = WireField(fld("amount", TPrim("decimal")), "amount", TPrim("decimal"), True, False)
+    field.spec.constraints.update({k: v for k, v in declared.items() if v is not None})
+    assert decimal_pattern(declared) == theirs["pattern"]
+    assert constraints(field, mode)["pattern"] == theirs["pattern"]
+
+
+@pytest.mark.parametrize(("t", "declared", "pattern"), [
+    (opt(TPrim("decimal")), {"max_digits": 4, "decimal_places": 1}, True),
+    (TPrim("decimal", (("max_digits", "4"),)), {}, True),
+    (TPrim("decimal"), {"max_digits": Unknown("a call")}, False),
+    (TList(TPrim("decimal")), {}, False),
+    (TPrim("float"), {}, False),
+])
+def test_decimal_pattern_only_when_known(t: Type, declared: dict[str, Any], pattern: bool) -> None:
+    field = WireField(fld("amount", t, constraints=declared), "amount", t, True, False)
+    assert ("pattern" in constraints(field)) is pattern

@@ -6,11 +6,10 @@ they are merged (`assemble.routes`, `resolve.env`); see docs/conventions.md, "Wh
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic
-from ..ir import EnumSpec, ModelSpec, Registry, TEnum, TModel
+from ..ir import EnumSpec, ModelSpec, Registry, TEnum, TModel, TVar, Type, walk
 from ..resolve import Route
 from ..typescript.naming import qualified_pascal
 
@@ -33,26 +32,21 @@ def duplicate_names(registry: Registry, routes: Iterable[Route]) -> list[Diagnos
 
 
 def _reached(registry: Registry, routes: Iterable[Route]) -> list[ModelSpec | EnumSpec]:
-    """The models and enums the routes' request and response types reach, through fields."""
-    pending: list[object] = [t for route in routes for t in (route.request, route.response) if t is not None]
+    """The models and enums the routes' request and response types reach, through fields and
+    the fallbacks of unbound type variables."""
+    pending: list[Type] = [t for route in routes for t in (route.request, route.response) if t is not None]
     seen: set[str] = set()
     found: list[ModelSpec | EnumSpec] = []
     while pending:
-        item = pending.pop()
-        if isinstance(item, TModel | TEnum) and item.key not in seen:
-            seen.add(item.key)
-            spec = registry.models.get(item.key) if isinstance(item, TModel) else registry.enums.get(item.key)
+        for node in walk(pending.pop()):
+            if isinstance(node, TVar) and node.fallback is not None:
+                pending.append(node.fallback)
+            if not isinstance(node, TModel | TEnum) or node.key in seen:
+                continue
+            seen.add(node.key)
+            spec = registry.models.get(node.key) if isinstance(node, TModel) else registry.enums.get(node.key)
             found.extend([spec] if spec is not None else [])
             if isinstance(spec, ModelSpec):
-                pending.extend([*(field.type for field in spec.fields), spec.serialization_type])
-        pending.extend(_parts(item))
+                pending.extend(field.type for field in spec.fields)
+                pending.extend([spec.serialization_type] if spec.serialization_type is not None else [])
     return found
-
-
-def _parts(item: object) -> list[object]:
-    """What a type is made of: the items of a tuple, the fields of an IR dataclass."""
-    if isinstance(item, tuple | list):
-        return list(item)
-    if dataclasses.is_dataclass(item) and not isinstance(item, type):
-        return [getattr(item, field.name) for field in dataclasses.fields(item)]
-    return []

@@ -16,6 +16,7 @@ from typing import Any, Final
 
 from extractor.model import DocModel
 from extractor.regions_format import defuse_markers
+from extractor.typescript.fields import inline_object
 
 EMPTY_CELL: Final = "—"
 
@@ -26,7 +27,6 @@ _BLANK_LINES: Final = re.compile(r"\n[ \t]*\n")
 _INLINE_SPECIALS: Final = re.compile(r"([\\`|*~\[\]])")
 _HTML_SPECIALS: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _BLOCK_START: Final = re.compile(r"^(?:([#>\-+*=_:~])|(\d+)([.)]))")
-_IDENTIFIER: Final = re.compile(r"^[A-Za-z_$][A-Za-z0-9_$]*$")
 _BACKTICK_RUN: Final = re.compile(r"`+")
 
 
@@ -158,20 +158,10 @@ def bash_quote(value: str) -> str:
     return "'" + value.replace("'", "'\\''") + "'"
 
 
-def ts_property(name: str) -> str:
-    """A TypeScript property name: bare when it is an identifier, else a string literal."""
-    return name if _IDENTIFIER.match(name) else json.dumps(name, ensure_ascii=False)
-
-
 def inline_payload(model: DocModel | None) -> str:
-    """A payload written `{ field: type; other?: type }`; empty when there is no model."""
-    if model is None:
-        return ""
-    members = [
-        f"{ts_property(field.name)}{'' if field.required else '?'}: {fold(field.ts_type)}"
-        for field in model.fields
-    ]
-    return "{ " + "; ".join(members) + " }" if members else "{}"
+    """A payload's fields on one line, `{ field: type; other?: type }` (spelled by the
+    typescript package); empty when there is no model."""
+    return "" if model is None else inline_object(model.fields)
 
 
 def joined_lines(value: object) -> str:

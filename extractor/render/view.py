@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from extractor.model import EnvVar, Handler, Integration, JsonValue
-from extractor.render import examples
+from extractor.render import code_examples
 from extractor.render.anchors import unique_slugs
 from extractor.render.filters import fold
 
@@ -63,11 +63,11 @@ def handler_view(
     return HandlerView(
         handler=handler,
         title=handler_title(handler),
-        method=examples.method_of(handler),
-        endpoint=examples.endpoint_path(handler),
-        webhook_url=examples.webhook_url(handler, base_url),
-        usage=examples.usage_example(handler),
-        curl=examples.curl_example(handler, base_url),
+        method=code_examples.method_of(handler),
+        endpoint=code_examples.endpoint_path(handler),
+        webhook_url=code_examples.webhook_url(handler, base_url),
+        usage=code_examples.usage_example(handler),
+        curl=code_examples.curl_example(handler, base_url),
         own_default_args=own,
         anchor=anchor,
     )

@@ -1,4 +1,4 @@
-"""Generic models: their type variables, and what each base's variables are bound to.
+"""Generic models: their type parameters, and what each base's parameters are bound to.
 
 `class ItemPage(Page[Item])` binds `Page`'s `T` to `Item` for the fields `ItemPage` inherits;
 `class ResultPage(Page[T], Generic[T])` keeps `T` free; `class Sub(Page)` inherits `T`.
@@ -6,66 +6,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from functools import singledispatch
-
 from ..gather.values import Ref, Subscript, Value
-from ..ir import TDict, TList, TModel, TTuple, TUnion, TVar, Type
+from ..ir import Type, substitute, type_vars
 from .classes import GENERIC_BASES, MODEL_BASES, ClassInfo, Hierarchy, base_ref
 from .types import TypeResolver
-
-Env = Mapping[str, Type]
-
-
-@singledispatch
-def substitute(t: Type, env: Env) -> Type:
-    """`t` with its type variables replaced by their values in `env` (unbound ones stay)."""
-    return t
-
-
-@substitute.register
-def _(t: TVar, env: Env) -> Type:
-    return env.get(t.name, t)
-
-
-@substitute.register
-def _(t: TList, env: Env) -> Type:
-    return TList(substitute(t.item, env), t.unique)
-
-
-@substitute.register
-def _(t: TTuple, env: Env) -> Type:
-    return TTuple(tuple(substitute(i, env) for i in t.items))
-
-
-@substitute.register
-def _(t: TDict, env: Env) -> Type:
-    return TDict(substitute(t.key, env), substitute(t.value, env))
-
-
-@substitute.register
-def _(t: TUnion, env: Env) -> Type:
-    return TUnion(tuple(substitute(o, env) for o in t.options), t.discriminator)
-
-
-@substitute.register
-def _(t: TModel, env: Env) -> Type:
-    return TModel(t.key, tuple(substitute(a, env) for a in t.args))
-
-
-def type_vars(t: Type) -> list[str]:
-    """The type variables in `t`, left to right, each once."""
-    if isinstance(t, TVar):
-        return [t.name]
-    inner: tuple[Type, ...] = ()
-    match t:
-        case TList(item=item):
-            inner = (item,)
-        case TTuple(items=items) | TUnion(options=items) | TModel(args=items):
-            inner = items
-        case TDict(key=key, value=value):
-            inner = (key, value)
-    return list(dict.fromkeys(name for child in inner for name in type_vars(child)))
 
 
 class Generics:

@@ -7,11 +7,11 @@ from typing import Any
 from ..diagnostics import Unknown
 from ..gather.facts import ClassDef
 from ..gather.values import Call, DictV, Ref, Subscript, Value
-from ..ir import EnumSpec, FieldSpec, ModelConfig, ModelSpec, Registry
+from ..ir import EnumSpec, FieldSpec, ModelConfig, ModelSpec, Registry, substitute
 from .classes import ClassInfo, Hierarchy
 from .constants import Resolver
 from .fields import FieldReader
-from .generics import Generics, substitute
+from .generics import Generics
 from .serializers import apply_field_serializers, model_serializer_type
 from .types import canonical
 

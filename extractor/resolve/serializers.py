@@ -10,10 +10,9 @@ from collections.abc import Mapping
 
 from ..gather.facts import Function
 from ..gather.values import Call, Ref, Value
-from ..ir import FieldSpec, TPrim, Type
+from ..ir import FieldSpec, TPrim, Type, substitute
 from .classes import ClassInfo
 from .fields import FieldReader
-from .generics import substitute
 
 
 def _callee(decorator: Value) -> str:

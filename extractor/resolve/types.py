@@ -37,7 +37,8 @@ IMPLIED_META: dict[str, tuple[tuple[str, str], ...]] = {
     **dict.fromkeys(("NonPositiveInt", "NonPositiveFloat"), (("le", "0"),)),
 }
 """Constraints pydantic's own types carry (its JSON Schema says them for `HttpUrl`, …)."""
-META_KEYS = frozenset({"examples", "pattern", "min_length", "max_length", "gt", "ge", "lt", "le", "multiple_of"})
+META_KEYS = frozenset({"examples", "pattern", "min_length", "max_length", "gt", "ge", "lt", "le", "multiple_of",
+                       "max_digits", "decimal_places"})
 
 _PREFIXES = (
     ("typing_extensions.", "typing."), ("collections.abc.", "typing."),

@@ -1,8 +1,24 @@
 """The typescript stage: resolved IR types → TypeScript interface blocks and `DocModel`s."""
 
-from extractor.typescript.context import SharedNames
-from extractor.typescript.document import shared_names
-from extractor.typescript.interfaces import build_doc_model
-from extractor.typescript.naming import to_camel, to_pascal, to_snake
+from .collect import WireField, wire_fields
+from .context import Context, SharedNames, Site
+from .document import shared_names
+from .fields import field_default
+from .interfaces import build_doc_model
+from .naming import to_camel, to_pascal, to_snake
+from .types import ts_type
 
-__all__ = ["SharedNames", "build_doc_model", "shared_names", "to_camel", "to_pascal", "to_snake"]
+__all__ = [
+    "Context",
+    "SharedNames",
+    "Site",
+    "WireField",
+    "build_doc_model",
+    "field_default",
+    "shared_names",
+    "to_camel",
+    "to_pascal",
+    "to_snake",
+    "ts_type",
+    "wire_fields",
+]

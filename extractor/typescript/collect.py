@@ -1,30 +1,15 @@
-"""Models reachable from a root type: generic substitution, wire fields, interface names."""
+"""Models reachable from a root type: wire fields with type arguments bound, interface names."""
 
 from __future__ import annotations
 
 from collections import Counter, deque
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import singledispatch
 
-from extractor.ir import (
-    FieldSpec,
-    ModelSpec,
-    Registry,
-    TDict,
-    TJson,
-    TList,
-    TLiteral,
-    TModel,
-    TPrim,
-    TTuple,
-    TUnion,
-    TVar,
-    Type,
-)
-from extractor.typescript.context import MODE_SUFFIX, SharedNames
-from extractor.typescript.labels import model_name, named_keys, type_label
-from extractor.typescript.naming import Mode, wire_name
+from ..ir import FieldSpec, Mode, ModelSpec, Registry, TModel, Type, is_nullable, models_in, substitute
+from .context import MODE_SUFFIX, SharedNames
+from .labels import model_name, named_keys, type_label
+from .naming import wire_name
 
 ROOT_FIELDS = frozenset({"root", "__root__"})
 """The one field of a `RootModel` (v1: a `__root__` model): the whole value."""
@@ -41,80 +26,6 @@ class WireField:
     readonly: bool
     serialized: bool = False
     """A serializer gives the type: the Python default is not what goes on the wire."""
-
-
-def substitute(t: Type, env: Mapping[str, Type]) -> Type:
-    """Replace the type variables of `t` by their values in `env` (unbound ones stay)."""
-    return _substitute(t, env) if env else t
-
-
-@singledispatch
-def _substitute(t: Type, env: Mapping[str, Type]) -> Type:
-    return t
-
-
-@_substitute.register
-def _(t: TVar, env: Mapping[str, Type]) -> Type:
-    return env.get(t.name, t)
-
-
-@_substitute.register
-def _(t: TList, env: Mapping[str, Type]) -> Type:
-    return TList(_substitute(t.item, env), t.unique)
-
-
-@_substitute.register
-def _(t: TTuple, env: Mapping[str, Type]) -> Type:
-    return TTuple(tuple(_substitute(i, env) for i in t.items))
-
-
-@_substitute.register
-def _(t: TDict, env: Mapping[str, Type]) -> Type:
-    return TDict(_substitute(t.key, env), _substitute(t.value, env))
-
-
-@_substitute.register
-def _(t: TUnion, env: Mapping[str, Type]) -> Type:
-    return TUnion(tuple(_substitute(o, env) for o in t.options), t.discriminator)
-
-
-@_substitute.register
-def _(t: TModel, env: Mapping[str, Type]) -> Type:
-    return TModel(t.key, tuple(_substitute(a, env) for a in t.args))
-
-
-@_substitute.register
-def _(t: TJson, env: Mapping[str, Type]) -> Type:
-    return TJson(_substitute(t.inner, env))
-
-
-def children(t: Type, mode: Mode | None = None) -> tuple[Type, ...]:
-    """The types directly inside `t` (not looking into models); in validation mode a
-    `Json[X]` is a string, nothing inside."""
-    match t:
-        case TJson(inner=inner):
-            return () if mode == "validation" else (inner,)
-        case TVar(fallback=fallback):
-            return () if fallback is None else (fallback,)
-        case TList(item=item):
-            return (item,)
-        case TTuple(items=items) | TUnion(options=items):
-            return items
-        case TDict(key=key, value=value):
-            return (key, value)
-    return ()
-
-
-def is_nullable(t: Type) -> bool:
-    """True when `None` is a valid value of `t` (Optional, `X | None`, `Literal[None]`)."""
-    match t:
-        case TPrim(name=name):
-            return name == "none"
-        case TLiteral(values=values):
-            return any(v is None for v in values)
-        case TUnion(options=options):
-            return any(is_nullable(o) for o in options)
-    return False
 
 
 def wire_fields(model: TModel, registry: Registry, mode: Mode) -> list[WireField]:
@@ -180,13 +91,6 @@ def reachable_models(root: Type, registry: Registry, mode: Mode) -> list[TModel]
         for f in wire_fields(model, registry, mode):
             queue.extend(models_in(f.type, mode))
     return order
-
-
-def models_in(t: Type, mode: Mode | None = None) -> list[TModel]:
-    """The model instances named in a type's text, left to right (not looking inside them)."""
-    if isinstance(t, TModel):
-        return [t]
-    return [m for child in children(t, mode) for m in models_in(child, mode)]
 
 
 def interface_names(models: list[TModel], registry: Registry, root_name: str, root: Type, *,

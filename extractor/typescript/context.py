@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extractor.ir import Registry, TModel
-from extractor.model import DocWarning
-from extractor.typescript.naming import Mode
+from ..diagnostics import Diagnostic
+from ..ir import Mode, Registry, TModel
 
 
 @dataclass(frozen=True)
@@ -38,10 +37,10 @@ class Context:
     registry: Registry
     mode: Mode
     names: dict[TModel, str] = field(default_factory=dict)
-    warnings: list[DocWarning] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
 
     def warn(self, location: str, message: str) -> None:
         """Record a warning once (the same type may be rendered several times)."""
-        warning = DocWarning(location=location, message=message)
+        warning = Diagnostic(location, message)
         if warning not in self.warnings:
             self.warnings.append(warning)

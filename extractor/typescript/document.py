@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from extractor.ir import Registry, TModel, Type
-from extractor.typescript.collect import ambiguous_keys, models_in, reachable_models, wire_fields
-from extractor.typescript.context import Context, SharedNames, Site
-from extractor.typescript.naming import Mode
-from extractor.typescript.types import ts_type
+from ..ir import Mode, Registry, TModel, Type, models_in
+from .collect import ambiguous_keys, reachable_models, wire_fields
+from .context import Context, SharedNames, Site
+from .types import ts_type
 
 MODES: tuple[Mode, Mode] = ("validation", "serialization")
 Shape = tuple[bool, tuple[tuple[str, bool, bool, str], ...]]

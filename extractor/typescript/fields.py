@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import inspect
 import json
+from collections.abc import Sequence
 from typing import Any
 
-from extractor.diagnostics import Unknown
-from extractor.ir import FieldSpec, TDict, TList, TPrim, TTuple, TUnion, Type
-from extractor.model import ModelField
-from extractor.secrets import MASK
-from extractor.typescript.collect import WireField, is_nullable
-from extractor.typescript.context import Context, Site
-from extractor.typescript.naming import ALIAS_GENERATORS, Mode, ts_key
-from extractor.typescript.types import ts_type
+from ..diagnostics import Unknown
+from ..ir import FieldSpec, Mode, TDict, TList, TPrim, TTuple, Type, is_nullable, non_null
+from ..model import ModelField
+from ..secrets import MASK
+from .collect import WireField
+from .context import Context, Site
+from .naming import ALIAS_GENERATORS, ts_key
+from .types import ts_type
 
 _NUMBER_CONSTRAINTS = {
     "ge": "minimum",
@@ -27,6 +28,7 @@ _LENGTH_CONSTRAINTS = {
     "array": {"min_length": "minItems", "max_length": "maxItems"},
     "object": {"min_length": "minProperties", "max_length": "maxProperties"},
 }
+DECIMAL = TPrim("decimal")
 _NOT_ON_THE_WIRE = {"strict", "allow_inf_nan", "union_mode", "fail_fast", "coerce_numbers_to_str"}
 
 
@@ -57,41 +59,58 @@ def field_default(field: WireField) -> Any:
 
 def is_secret(field: WireField) -> bool:
     """True when the field holds a secret (`SecretStr`, `SecretStr | None`)."""
-    t = field.type
-    options = t.options if isinstance(t, TUnion) else (t,)
-    return any(isinstance(o, TPrim) and o.name == "secret" for o in options)
+    return any(isinstance(o, TPrim) and o.name == "secret" for o in non_null(field.type))
 
 
 def constraints(field: WireField, mode: Mode = "validation") -> dict[str, Any]:
     """Field constraints under their JSON Schema names (`ge` → `minimum`, `max_length` →
     `maxLength` / `maxItems` / `maxProperties` by the field's type). A serialized `Decimal`
-    is a string: its number bounds are not said (pydantic's schema leaves them out too)."""
+    is a string: its number bounds are not said (pydantic's schema leaves them out too); a
+    `Decimal`'s string form has pydantic's `pattern` (`decimal_pattern`)."""
     lengths = _LENGTH_CONSTRAINTS[_length_kind(field.type)]
-    as_text = mode == "serialization" and _scalar(field.type) == TPrim("decimal")
+    scalar = _scalar(field.type)
+    declared = {**_scalar_meta(scalar), **field.spec.constraints}
+    as_text = mode == "serialization" and scalar == DECIMAL
     out: dict[str, Any] = {}
-    for name, value in {**_scalar_meta(field.type), **field.spec.constraints}.items():
+    for name, value in declared.items():
         if name in _NOT_ON_THE_WIRE or not known(value) or (as_text and name in _NUMBER_CONSTRAINTS):
             continue
         mapped = _NUMBER_CONSTRAINTS.get(name) or lengths.get(name)
         out[mapped or ALIAS_GENERATORS["to_camel"](name)] = value
-    return out
+    pattern = decimal_pattern(declared) if scalar == DECIMAL else None
+    return out if pattern is None else {**out, "pattern": pattern}
+
+
+def decimal_pattern(declared: dict[str, Any]) -> str | None:
+    """The `pattern` pydantic (2.13+) gives a `Decimal`'s string form, from its `max_digits`
+    and `decimal_places` (None when one of them is not a known integer). As in pydantic's
+    `GenerateJsonSchema.decimal_schema`: not empty, not only signs and dots; leading and
+    trailing zeros free."""
+    digits, places = declared.get("max_digits"), declared.get("decimal_places")
+    if not all(v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in (digits, places)):
+        return None
+    start = r"^(?!^[-+.]*$)[+-]?0*"
+    if digits is None:
+        return start + (r"\d*\.?\d*$" if places is None else rf"\d*\.?\d{{0,{places}}}0*$")
+    whole = digits if places is None else max(0, digits - places)
+    fraction = r"\d*\.\d*0*$" if places is None else rf"\d{{0,{whole}}}\.\d{{0,{places}}}0*$"
+    return start + rf"(?:\d{{0,{whole}}}|(?=[\d.]{{1,{digits + 1}}}0*$){fraction})"
 
 
 def _scalar(t: Type) -> TPrim | None:
     """The one scalar of a type, `None` aside (`Optional[Decimal]` → decimal), or None."""
-    options = [o for o in t.options if o != TPrim("none")] if isinstance(t, TUnion) else [t]
+    options = non_null(t)
     return options[0] if len(options) == 1 and isinstance(options[0], TPrim) else None
 
 
-def _scalar_meta(t: Type) -> dict[str, Any]:
+def _scalar_meta(scalar: TPrim | None) -> dict[str, Any]:
     """Constraints a field's scalar type carries (`Optional[ShortStr]`, `PositiveInt`)."""
-    scalar = _scalar(t)
     return {} if scalar is None else {key: json.loads(text) for key, text in scalar.meta if key != "examples"}
 
 
 def _length_kind(t: Type) -> str:
     """What `min_length` / `max_length` measure: pydantic applies them to the non-null type."""
-    options = [o for o in t.options if o != TPrim("none")] if isinstance(t, TUnion) else [t]
+    options = non_null(t)
     if options and all(isinstance(o, TList | TTuple) for o in options):
         return "array"
     if options and all(isinstance(o, TDict) for o in options):
@@ -164,3 +183,10 @@ def field_lines(field: WireField, entry: ModelField) -> list[str]:
     optional = "" if field.required else "?"
     declaration = f"\t{readonly}{ts_key(field.name)}{optional}: {entry.ts_type};"
     return [*jsdoc(field_doc_lines(field, entry), "\t"), declaration]
+
+
+def inline_object(fields: Sequence[ModelField]) -> str:
+    """Fields on one line, `{ id: string; note?: string }` (an event's payload in a table
+    cell); `{}` without fields."""
+    members = [f"{ts_key(f.name)}{'' if f.required else '?'}: {f.ts_type}" for f in fields]
+    return "{ " + "; ".join(members) + " }" if members else "{}"

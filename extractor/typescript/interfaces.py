@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from extractor.ir import Registry, TModel, Type
-from extractor.model import DocModel, DocWarning, ModelField
-from extractor.typescript.collect import interface_names, is_alias, reachable_models, wire_fields
-from extractor.typescript.context import Context, SharedNames, Site
-from extractor.typescript.examples import example_value
-from extractor.typescript.fields import clean_text, field_lines, jsdoc, model_field
-from extractor.typescript.labels import python_label
-from extractor.typescript.naming import Mode
-from extractor.typescript.types import ts_type
+from ..diagnostics import Diagnostic
+from ..ir import Mode, Registry, TModel, TUnknown, Type
+from ..model import DocModel, ModelField
+from .collect import interface_names, is_alias, reachable_models, wire_fields
+from .context import Context, SharedNames, Site
+from .fields import clean_text, field_lines, jsdoc, model_field
+from .labels import python_label
+from .sample_values import example_value
+from .types import ts_type
 
 EXTRA_ALLOW_LINE = "\t[key: string]: unknown;"
 
 
 def build_doc_model(
     root: Type, registry: Registry, *, interface: str, mode: Mode, shared: SharedNames | None = None
-) -> tuple[DocModel, list[DocWarning]]:
+) -> tuple[DocModel, list[Diagnostic]]:
     """Turn a resolved type into the doc model's `DocModel` and the warnings met on the way.
 
     A model root becomes `interface <interface> {…}`; any other root becomes
@@ -72,6 +72,9 @@ def interface_block(model: TModel, ctx: Context) -> tuple[str, list[ModelField]]
 
 
 def _root_location(root: Type, registry: Registry) -> str:
-    if isinstance(root, TModel) and root.key in registry.models:
-        return registry.models[root.key].location
-    return getattr(root, "location", "") or ""
+    match root:
+        case TModel(key=key) if key in registry.models:
+            return registry.models[key].location
+        case TUnknown(location=location):
+            return location
+    return ""

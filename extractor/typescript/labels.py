@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
-from functools import singledispatch
 
-from extractor.ir import (
+from ..ir import (
     Registry,
     TDict,
     TEnum,
@@ -19,24 +18,15 @@ from extractor.ir import (
     TUnknown,
     TVar,
     Type,
+    assert_never,
+    children,
+    walk,
 )
-from extractor.typescript.naming import qualified_pascal, to_pascal
+from .naming import qualified_pascal, to_pascal
 
 _LABEL_PREFIX: dict[type, str] = {
     TList: "List", TTuple: "Tuple", TDict: "Dict", TUnion: "Union", TJson: "Json",
 }
-
-
-def _inner(t: Type) -> tuple[Type, ...]:
-    match t:
-        case TList(item=item) | TJson(inner=item):
-            return (item,)
-        case TTuple(items=items) | TUnion(options=items):
-            return items
-        case TDict(key=key, value=value):
-            return (key, value)
-    return ()
-
 
 Qualify = bool | AbstractSet[str]
 """Which keys get module-qualified names: all (True), none (False), or those in the set."""
@@ -61,78 +51,49 @@ def type_label(t: Type, registry: Registry, qualified: Qualify = False) -> str:
             return to_pascal(name)
         case TLiteral() | TUnknown():
             return type(t).__name__[1:]
-    inner = "".join(type_label(c, registry, qualified) for c in _inner(t))
-    return _LABEL_PREFIX[type(t)] + inner
+        case TList() | TTuple() | TDict() | TUnion() | TJson():
+            inner = "".join(type_label(c, registry, qualified) for c in children(t))
+            return _LABEL_PREFIX[type(t)] + inner
+        case _:
+            assert_never(t)
 
 
 def named_keys(t: Type) -> set[str]:
     """The keys of the models and enums that appear in a type's label."""
-    match t:
-        case TModel(key=key, args=args):
-            return {key}.union(*(named_keys(a) for a in args))
-        case TEnum(key=key):
-            return {key}
-    return set().union(*(named_keys(c) for c in _inner(t)))
+    return {node.key for node in walk(t) if isinstance(node, TModel | TEnum)}
 
 
 _PY_PRIMS = {"none": "None", "any": "Any", "secret": "SecretStr"}
 
 
-@singledispatch
-def python_label(t: Type, registry: Registry) -> str:
+def python_label(t: Type, registry: Registry) -> str:  # noqa: PLR0911 (one case a variant)
     """A Python-like spelling of a type for the doc model (`list[Item]`, `Page[Item]`)."""
-    return "Any"
-
-
-@python_label.register
-def _(t: TModel, registry: Registry) -> str:
-    base = model_name(t.key, registry)
-    return f"{base}[{_py_args(t.args, registry)}]" if t.args else base
-
-
-@python_label.register
-def _(t: TEnum, registry: Registry) -> str:
-    return model_name(t.key, registry)
-
-
-@python_label.register
-def _(t: TPrim, registry: Registry) -> str:
-    return _PY_PRIMS.get(t.name, t.name)
-
-
-@python_label.register
-def _(t: TVar, registry: Registry) -> str:
-    return t.name
-
-
-@python_label.register
-def _(t: TLiteral, registry: Registry) -> str:
-    return f"Literal[{', '.join(map(repr, t.values))}]"
-
-
-@python_label.register
-def _(t: TUnion, registry: Registry) -> str:
-    return " | ".join(python_label(o, registry) for o in t.options)
-
-
-@python_label.register
-def _(t: TList, registry: Registry) -> str:
-    return f"{'set' if t.unique else 'list'}[{python_label(t.item, registry)}]"
-
-
-@python_label.register
-def _(t: TTuple, registry: Registry) -> str:
-    return f"tuple[{_py_args(t.items, registry) or '()'}]"
-
-
-@python_label.register
-def _(t: TJson, registry: Registry) -> str:
-    return f"Json[{python_label(t.inner, registry)}]"
-
-
-@python_label.register
-def _(t: TDict, registry: Registry) -> str:
-    return f"dict[{_py_args((t.key, t.value), registry)}]"
+    match t:
+        case TModel(key=key, args=args):
+            base = model_name(key, registry)
+            return f"{base}[{_py_args(args, registry)}]" if args else base
+        case TEnum(key=key):
+            return model_name(key, registry)
+        case TPrim(name=name):
+            return _PY_PRIMS.get(name, name)
+        case TVar(name=name):
+            return name
+        case TLiteral(values=values):
+            return f"Literal[{', '.join(map(repr, values))}]"
+        case TUnion(options=options):
+            return " | ".join(python_label(o, registry) for o in options)
+        case TList(item=item, unique=unique):
+            return f"{'set' if unique else 'list'}[{python_label(item, registry)}]"
+        case TTuple(items=items):
+            return f"tuple[{_py_args(items, registry) or '()'}]"
+        case TJson(inner=inner):
+            return f"Json[{python_label(inner, registry)}]"
+        case TDict(key=key, value=value):
+            return f"dict[{_py_args((key, value), registry)}]"
+        case TUnknown():
+            return "Any"
+        case _:
+            assert_never(t)
 
 
 def _py_args(types: tuple[Type, ...], registry: Registry) -> str:

@@ -5,11 +5,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from typing import Literal
 
-from extractor.ir import FieldSpec, ModelConfig
-
-Mode = Literal["validation", "serialization"]
+from ..ir import FieldSpec, Mode, ModelConfig
 
 _TS_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
 
-from extractor.ir import (
+from ..ir import (
     Scalar,
     TDict,
     TEnum,
@@ -25,8 +24,9 @@ from extractor.ir import (
     TUnknown,
     TVar,
     Type,
+    assert_never,
 )
-from extractor.typescript.context import Context, Site
+from .context import Context, Site
 
 Members = list[str]
 
@@ -61,11 +61,40 @@ def ts_type(t: Type, ctx: Context, site: Site) -> str:
 
 def members(t: Type, ctx: Context, site: Site) -> Members:
     """The union members of `t`'s TypeScript type, deduplicated, `null` last."""
-    rendered = _RULES[type(t)](t, ctx, site)
+    rendered = _rendered(t, ctx, site)
     if "unknown" in rendered:
         return ["unknown"]
     unique = list(dict.fromkeys(rendered))
     return [m for m in unique if m != "null"] + [m for m in unique if m == "null"]
+
+
+def _rendered(t: Type, ctx: Context, site: Site) -> Members:  # noqa: PLR0911 (one case a variant)
+    match t:
+        case TPrim():
+            return _prim(t, ctx, site)
+        case TList():
+            return _list(t, ctx, site)
+        case TTuple():
+            return ["[" + ", ".join(ts_type(item, ctx, site) for item in t.items) + "]"]
+        case TDict():
+            return _dict(t, ctx, site)
+        case TUnion():
+            return [m for option in t.options for m in members(option, ctx, site)]
+        case TLiteral():
+            return [literal_ts(v) for v in t.values] or ["never"]
+        case TEnum():
+            values = enum_values(t.key, ctx, site)
+            return ["unknown"] if values is None else [literal_ts(v) for v in values]
+        case TModel():
+            return _model(t, ctx, site)
+        case TJson():  # a string of JSON text when validated, the `X` value when serialized
+            return ["string"] if ctx.mode == "validation" else members(t.inner, ctx, site)
+        case TVar():  # unparametrised: its default, constraints or bound, else `Any`
+            return ["unknown"] if t.fallback is None else members(t.fallback, ctx, site)
+        case TUnknown():
+            return _unknown(t, ctx, site)
+        case _:
+            assert_never(t)
 
 
 def literal_ts(value: Scalar) -> str:
@@ -84,8 +113,7 @@ def enum_values(key: str, ctx: Context, site: Site) -> list[Scalar] | None:
     return [value for _, value in spec.members]
 
 
-def _prim(t: Type, ctx: Context, site: Site) -> Members:
-    assert isinstance(t, TPrim)
+def _prim(t: TPrim, ctx: Context, site: Site) -> Members:
     table = PRIM_TS_VALIDATION if ctx.mode == "validation" else {}
     found = table.get(t.name) or PRIM_TS.get(t.name)
     if found is None:
@@ -94,22 +122,15 @@ def _prim(t: Type, ctx: Context, site: Site) -> Members:
     return list(found)
 
 
-def _list(t: Type, ctx: Context, site: Site) -> Members:
-    assert isinstance(t, TList)
+def _list(t: TList, ctx: Context, site: Site) -> Members:
     item = members(t.item, ctx, site)
     text = " | ".join(item)
     return [f"({text})[]" if len(item) > 1 else f"{text}[]"]
 
 
-def _tuple(t: Type, ctx: Context, site: Site) -> Members:
-    assert isinstance(t, TTuple)
-    return ["[" + ", ".join(ts_type(item, ctx, site) for item in t.items) + "]"]
-
-
-def _dict(t: Type, ctx: Context, site: Site) -> Members:
+def _dict(t: TDict, ctx: Context, site: Site) -> Members:
     """`{ [key: string]: V }`; enum and string-literal keys (pydantic's `propertyNames`)
     restrict the keys, none of them required: `Partial<Record<"a" | "b", V>>`."""
-    assert isinstance(t, TDict)
     value = ts_type(t.value, ctx, site)
     keys = _restricted_keys(t.key, ctx, site)
     if keys is None:
@@ -126,24 +147,7 @@ def _restricted_keys(key: Type, ctx: Context, site: Site) -> Members | None:
     return None
 
 
-def _union(t: Type, ctx: Context, site: Site) -> Members:
-    assert isinstance(t, TUnion)
-    return [m for option in t.options for m in members(option, ctx, site)]
-
-
-def _literal(t: Type, ctx: Context, site: Site) -> Members:
-    assert isinstance(t, TLiteral)
-    return [literal_ts(v) for v in t.values] or ["never"]
-
-
-def _enum(t: Type, ctx: Context, site: Site) -> Members:
-    assert isinstance(t, TEnum)
-    values = enum_values(t.key, ctx, site)
-    return ["unknown"] if values is None else [literal_ts(v) for v in values]
-
-
-def _model(t: Type, ctx: Context, site: Site) -> Members:
-    assert isinstance(t, TModel)
+def _model(t: TModel, ctx: Context, site: Site) -> Members:
     name = ctx.names.get(t)
     if name is None:
         ctx.warn(site.location, f"{site.label}: model `{t.key}` is not known, shown as `unknown`")
@@ -151,36 +155,10 @@ def _model(t: Type, ctx: Context, site: Site) -> Members:
     return [name]
 
 
-def _json(t: Type, ctx: Context, site: Site) -> Members:
-    """`Json[X]`: a string of JSON text when validated, the `X` value when serialized."""
-    assert isinstance(t, TJson)
-    return ["string"] if ctx.mode == "validation" else members(t.inner, ctx, site)
-
-
-def _var(t: Type, ctx: Context, site: Site) -> Members:
-    """An unparametrised type variable: its default, constraints or bound, else `Any`."""
-    assert isinstance(t, TVar)
-    return ["unknown"] if t.fallback is None else members(t.fallback, ctx, site)
-
-
-def _unknown(t: Type, ctx: Context, site: Site) -> Members:
-    assert isinstance(t, TUnknown)
+def _unknown(t: TUnknown, ctx: Context, site: Site) -> Members:
     where = t.location or site.location
     ctx.warn(where, f"{site.label}: type can't be read statically ({t.reason}), "
                     "shown as `unknown`")
     return ["unknown"]
 
 
-_RULES: dict[type, Callable[[Type, Context, Site], Members]] = {
-    TPrim: _prim,
-    TList: _list,
-    TTuple: _tuple,
-    TDict: _dict,
-    TUnion: _union,
-    TLiteral: _literal,
-    TEnum: _enum,
-    TModel: _model,
-    TVar: _var,
-    TJson: _json,
-    TUnknown: _unknown,
-}

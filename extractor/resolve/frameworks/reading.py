@@ -9,7 +9,7 @@ from typing import Any
 
 from ...diagnostics import Diagnostic, Unknown
 from ...gather.values import Ref, Subscript, Value
-from ...ir import Registry, TDict, TList, TModel, TTuple, TUnion, Type
+from ...ir import Registry, TDict, TList, TModel, TTuple, TUnion, Type, walk
 from ..classes import Hierarchy
 from ..constants import Resolver, to_json
 from ..fields import is_annotated
@@ -115,11 +115,4 @@ def is_scalar(type_: Type) -> bool:
 
 def mentions_model(type_: Type) -> bool:
     """True when a model of the integration appears in the type (Flask response annotations)."""
-    if isinstance(type_, TModel):
-        return True
-    if isinstance(type_, TList):
-        return mentions_model(type_.item)
-    if isinstance(type_, TUnion | TTuple):
-        items = type_.options if isinstance(type_, TUnion) else type_.items
-        return any(mentions_model(i) for i in items)
-    return isinstance(type_, TDict) and mentions_model(type_.value)
+    return any(isinstance(node, TModel) for node in walk(type_))

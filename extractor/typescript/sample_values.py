@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractor.ir import (
+from ..ir import (
     TDict,
     TEnum,
     TJson,
@@ -21,11 +20,13 @@ from extractor.ir import (
     TUnknown,
     TVar,
     Type,
+    assert_never,
+    is_nullable,
 )
-from extractor.secrets import SERIALIZED_SECRET
-from extractor.typescript.collect import WireField, is_alias, is_nullable, wire_fields
-from extractor.typescript.context import Context
-from extractor.typescript.fields import has_known_default, is_secret, known
+from ..secrets import SERIALIZED_SECRET
+from .collect import WireField, is_alias, wire_fields
+from .context import Context
+from .fields import has_known_default, is_secret, known
 
 CUT: Any = object()
 """A value left out because the type recurses into a model being built."""
@@ -63,12 +64,37 @@ def example_value(root: Type, ctx: Context) -> Any:
     return None if value is CUT else value
 
 
-def _value(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
-    return _RULES[type(t)](t, walk, constraints)
+def _value(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:  # noqa: PLR0911 (one case a variant)
+    match t:
+        case TPrim():
+            return _prim(t, walk, constraints)
+        case TList():
+            return _list(t, walk, constraints)
+        case TTuple():
+            items = [_value(item, walk, {}) for item in t.items]
+            return CUT if any(i is CUT for i in items) else items
+        case TDict():
+            return _dict(t, walk, constraints)
+        case TUnion():
+            return _union(t, walk, constraints)
+        case TLiteral():
+            return t.values[0] if t.values else None
+        case TEnum():
+            spec = walk.ctx.registry.enums.get(t.key)
+            return spec.members[0][1] if spec and spec.members else None
+        case TModel():
+            return _model(t, walk)
+        case TJson():
+            return _json(t, walk)
+        case TVar():
+            return None if t.fallback is None else _value(t.fallback, walk, constraints)
+        case TUnknown():
+            return None
+        case _:
+            assert_never(t)
 
 
-def _prim(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
-    assert isinstance(t, TPrim)
+def _prim(t: TPrim, walk: _Walk, constraints: dict[str, Any]) -> Any:
     if t.name == "secret" and walk.ctx.mode == "serialization":
         return SERIALIZED_SECRET
     if t.meta:
@@ -143,8 +169,7 @@ def pattern_example(pattern: str, low: int, high: int | None) -> str | None:
     return min(found, key=len) if found else None
 
 
-def _list(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
-    assert isinstance(t, TList)
+def _list(t: TList, walk: _Walk, constraints: dict[str, Any]) -> Any:
     item = _value(t.item, walk, {})
     if item is CUT:
         return []
@@ -158,14 +183,7 @@ def _limit(constraints: dict[str, Any], name: str) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
-def _tuple(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
-    assert isinstance(t, TTuple)
-    items = [_value(item, walk, {}) for item in t.items]
-    return CUT if any(i is CUT for i in items) else items
-
-
-def _dict(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
-    assert isinstance(t, TDict)
+def _dict(t: TDict, walk: _Walk, constraints: dict[str, Any]) -> Any:
     value = _value(t.value, walk, {})
     if value is CUT or _limit(constraints, "max_length") == 0:
         return {}
@@ -180,8 +198,7 @@ def _dict_key(t: Type, walk: _Walk) -> str:
     return key if isinstance(key, str) else json.dumps(key) if key is not CUT else "key"
 
 
-def _union(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
-    assert isinstance(t, TUnion)
+def _union(t: TUnion, walk: _Walk, constraints: dict[str, Any]) -> Any:
     for option in sorted(t.options, key=is_nullable):
         value = _value(option, walk, constraints)
         if value is not CUT:
@@ -189,19 +206,7 @@ def _union(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
     return CUT
 
 
-def _literal(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
-    assert isinstance(t, TLiteral)
-    return t.values[0] if t.values else None
-
-
-def _enum(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
-    assert isinstance(t, TEnum)
-    spec = walk.ctx.registry.enums.get(t.key)
-    return spec.members[0][1] if spec and spec.members else None
-
-
-def _model(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
-    assert isinstance(t, TModel)
+def _model(t: TModel, walk: _Walk) -> Any:
     if t in walk.stack:
         return CUT
     if t.key not in walk.ctx.registry.models:
@@ -251,10 +256,9 @@ def _pydantic_names(constraints: dict[str, Any]) -> dict[str, Any]:
     return {_FROM_SCHEMA_NAMES.get(k, k): v for k, v in constraints.items() if known(v)}
 
 
-def _json(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
+def _json(t: TJson, walk: _Walk) -> Any:
     """`Json[X]`: the JSON text of an `X` example when validated, the example itself when
     serialized."""
-    assert isinstance(t, TJson)
     value = _value(t.inner, walk, {})
     if walk.ctx.mode == "serialization":
         return value
@@ -276,27 +280,3 @@ def _is_json_text(t: Type, walk: _Walk) -> bool:
 
 def _json_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
-
-
-def _null(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
-    return None
-
-
-def _var(t: Type, walk: _Walk, constraints: dict[str, Any]) -> Any:
-    assert isinstance(t, TVar)
-    return None if t.fallback is None else _value(t.fallback, walk, constraints)
-
-
-_RULES: dict[type, Callable[[Type, _Walk, dict[str, Any]], Any]] = {
-    TPrim: _prim,
-    TList: _list,
-    TTuple: _tuple,
-    TDict: _dict,
-    TUnion: _union,
-    TLiteral: _literal,
-    TEnum: _enum,
-    TModel: _model,
-    TVar: _var,
-    TJson: _json,
-    TUnknown: _null,
-}

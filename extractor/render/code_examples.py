@@ -12,8 +12,8 @@ import shlex
 from typing import Final
 from urllib.parse import quote
 
-from extractor.model import Handler
-from extractor.render.filters import bash_quote, fold, plain, to_json
+from ..model import Handler
+from .filters import bash_quote, fold, plain, to_json
 
 WEBHOOK_BASE_PLACEHOLDER: Final = "{WEBHOOK_BASE_URL}"
 """Stays literal in the document unless a base URL is configured."""

@@ -1,0 +1,82 @@
+"""The records of one integration's models and enums: fields, config, the registry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .types import Scalar, Type
+
+
+@dataclass
+class FieldSpec:
+    """One model field as pydantic sees it; `default` is a JSON-able value or Unknown."""
+
+    python_name: str
+    type: Type
+    location: str
+    has_default: bool = False
+    default: Any = None
+    default_factory: bool = False
+    alias: str | None = None
+    validation_alias: str | None = None
+    serialization_alias: str | None = None
+    description: str | None = None
+    examples: list[Any] = field(default_factory=list)
+    constraints: dict[str, Any] = field(default_factory=dict)
+    deprecated: bool = False
+    exclude: bool = False
+    kind: Literal["field", "computed"] = "field"
+    serialization_type: Type | None = None
+    """The type a serializer gives the field (`@field_serializer` return annotation,
+    `PlainSerializer(return_type=...)`); None: serialized as `type`."""
+
+
+@dataclass
+class ModelConfig:
+    """What of `model_config` / `class Config` changes the wire shape."""
+
+    alias_generator: str | None = None  # "to_camel" | "to_pascal" | "to_snake" | None
+    populate_by_name: bool = False
+    extra: Literal["ignore", "allow", "forbid"] = "ignore"
+    pydantic_v1: bool = False
+    serialization_defaults_required: bool = False
+    """`json_schema_serialization_defaults_required`: serialized fields with defaults are required."""
+    env_prefix: str = ""  # pydantic-settings
+
+
+@dataclass
+class ModelSpec:
+    """A pydantic model with its fields flattened over its bases (bases first, overrides kept)."""
+
+    key: str
+    name: str
+    location: str
+    docstring: str | None = None
+    fields: list[FieldSpec] = field(default_factory=list)
+    config: ModelConfig = field(default_factory=ModelConfig)
+    type_params: tuple[str, ...] = ()
+    is_settings: bool = False
+    is_root: bool = False
+    """A `RootModel` (or v1 `__root__` model): its one field is the whole value."""
+    serialization_type: Type | None = None
+    """The return type of a `@model_serializer`: the whole serialized value; None: fields."""
+
+
+@dataclass
+class EnumSpec:
+    """An Enum / IntEnum / StrEnum: member names and their values."""
+
+    key: str
+    name: str
+    location: str
+    members: list[tuple[str, Scalar]] = field(default_factory=list)
+    docstring: str | None = None
+
+
+@dataclass
+class Registry:
+    """Every model and enum of one integration, by key."""
+
+    models: dict[str, ModelSpec] = field(default_factory=dict)
+    enums: dict[str, EnumSpec] = field(default_factory=dict)
