@@ -27,7 +27,7 @@ from extractor.model import DocModel, Integration
 from extractor.options import ExtractOptions
 from extractor.pipeline import gather_files
 from extractor.resolve import Resolved, resolve
-from extractor.typescript import build_doc_model
+from extractor.typescript import InterfaceBlock, build_interfaces
 
 Mode = Literal["validation", "serialization"]
 MODES: tuple[Mode, ...] = ("validation", "serialization")
@@ -43,7 +43,7 @@ class Case:
     """One model in one mode: our DocModel and pydantic's JSON Schema (None: not importable)."""
 
     name: str
-    doc: DocModel
+    doc: DocModel | InterfaceBlock
     schema: dict[str, Any] | None
     cls: Any = None
     warnings: list[Diagnostic] = field(default_factory=list)
@@ -143,7 +143,7 @@ def corpus_cases() -> dict[str, Case]:
         importable = corpus_module(key) not in NOT_IMPORTABLE
         cls = runtime_class(key) if importable else None
         for mode in MODES:
-            doc, warnings = build_doc_model(TModel(key), resolved.registry, interface=f"I{spec.name}",
+            doc, warnings = build_interfaces(TModel(key), resolved.registry, interface=f"I{spec.name}",
                                             mode=mode)
             schema = reference_schema(cls, mode) if importable else None
             cases[f"{key} {mode}"] = Case(f"{key} {mode}", doc, schema, cls, warnings)

@@ -36,7 +36,7 @@ from extractor.ir import (
 from extractor.model import DocModel, Integration, ModelField
 from extractor.pipeline import extract
 from extractor.render.code_examples import usage_example
-from extractor.typescript import SharedNames, build_doc_model, shared_names
+from extractor.typescript import SharedNames, build_interfaces, shared_names
 
 from .conftest import sample_root
 from .corpus_cases import (
@@ -385,7 +385,7 @@ def test_jsdoc_facts_match_pydantic_schema() -> None:
 
 
 def _block(root: Type, mode: Mode, shared: SharedNames) -> str:
-    doc, warnings = build_doc_model(root, corpus_registry(), interface="IRoot", mode=mode, shared=shared)
+    doc, warnings = build_interfaces(root, corpus_registry(), interface="IRoot", mode=mode, shared=shared)
     assert warnings == []
     return doc.typescript
 

@@ -47,7 +47,7 @@ from extractor.ir import (
     Type,
 )
 from extractor.model import ModelField
-from extractor.typescript import build_doc_model
+from extractor.typescript import build_interfaces
 from extractor.typescript.collect import WireField
 from extractor.typescript.context import Context, Site
 from extractor.typescript.fields import constraints, decimal_pattern, inline_object
@@ -268,7 +268,7 @@ def _body(text: str) -> str:
 @pytest.mark.parametrize(("field", "mode", "expected"), FIELD_CASES)
 def test_field_lines(field: FieldSpec, mode: Mode, expected: str) -> None:
     reg = registry(spec("m.M", field))
-    doc, warnings = build_doc_model(TModel("m.M"), reg, interface="IM", mode=mode)
+    doc, warnings = build_interfaces(TModel("m.M"), reg, interface="IM", mode=mode)
     assert _body(doc.typescript) == expected
     assert warnings == []
 
@@ -284,8 +284,8 @@ def test_model_fields_entries() -> None:
         fld("hidden", S, exclude=True),
         fld("total", F, kind="computed"),
     ))
-    val, _ = build_doc_model(TModel("m.M"), reg, interface="IM", mode="validation")
-    ser, _ = build_doc_model(TModel("m.M"), reg, interface="IM", mode="serialization")
+    val, _ = build_interfaces(TModel("m.M"), reg, interface="IM", mode="validation")
+    ser, _ = build_interfaces(TModel("m.M"), reg, interface="IM", mode="serialization")
     rows = [(f.name, f.python_name, f.ts_type, f.required, f.nullable, f.default)
             for f in val.fields]
     assert rows == [
@@ -361,7 +361,7 @@ interface IOtherLine {
 
 
 def test_block_nested_generic_recursive_and_clashing_names() -> None:
-    doc, warnings = build_doc_model(TModel("shop.Order"), SHOP, interface="IOrderRequest",
+    doc, warnings = build_interfaces(TModel("shop.Order"), SHOP, interface="IOrderRequest",
                                     mode="validation")
     assert doc.typescript == ORDER_TS
     assert (doc.model, doc.interface, doc.location) == ("Order", "IOrderRequest", "shop.Order.py:1")
@@ -380,9 +380,9 @@ def test_block_nested_generic_recursive_and_clashing_names() -> None:
 def test_block_is_deterministic_and_root_keeps_its_name_when_self_referenced() -> None:
     reg = registry(spec("m.Node", fld("name", S), fld("kids", TList(TModel("m.Node")),
                                                      has_default=True, default=[])))
-    first, _ = build_doc_model(TModel("m.Node"), reg, interface="ITreeResponse",
+    first, _ = build_interfaces(TModel("m.Node"), reg, interface="ITreeResponse",
                                mode="serialization")
-    again, _ = build_doc_model(TModel("m.Node"), reg, interface="ITreeResponse",
+    again, _ = build_interfaces(TModel("m.Node"), reg, interface="ITreeResponse",
                                mode="serialization")
     assert first == again
     assert first.typescript == (
@@ -397,7 +397,7 @@ def test_interfaces_follow_reading_order_each_once() -> None:
                                                                               TModel("m.A")))))),
                    spec("m.A", fld("c", TModel("m.C")), fld("r", opt(TModel("m.R")))),
                    spec("m.B", fld("c", TModel("m.C"))), spec("m.C", fld("x", INT)))
-    doc, _ = build_doc_model(TModel("m.R"), reg, interface="IRoot", mode="validation")
+    doc, _ = build_interfaces(TModel("m.R"), reg, interface="IRoot", mode="validation")
     assert re.findall(r"^interface (\w+)", doc.typescript, re.MULTILINE) == [
         "IRoot", "IA", "IB", "IC"]
     assert "\tr: IRoot | null;" in doc.typescript
@@ -406,7 +406,7 @@ def test_interfaces_follow_reading_order_each_once() -> None:
 
 def test_nested_name_clashing_with_root_interface_is_qualified() -> None:
     reg = registry(spec("a.Req", fld("inner", TModel("b.Req"))), spec("b.Req", fld("x", INT)))
-    doc, _ = build_doc_model(TModel("a.Req"), reg, interface="IReq", mode="validation")
+    doc, _ = build_interfaces(TModel("a.Req"), reg, interface="IReq", mode="validation")
     assert "interface IReq {\n\tinner: IBReq;\n}\n\ninterface IBReq {" in doc.typescript
 
 
@@ -421,17 +421,17 @@ def test_nested_name_clashing_with_root_interface_is_qualified() -> None:
      {"code": 0}),
 ])
 def test_non_model_root_is_a_type_alias(root: Type, expected: str, example: Any) -> None:
-    doc, _ = build_doc_model(root, SHOP, interface="IItems", mode="validation")
+    doc, _ = build_interfaces(root, SHOP, interface="IItems", mode="validation")
     assert doc.typescript == expected
     assert doc.fields == [] and doc.example == example
 
 
 def test_generic_root_and_unknown_root() -> None:
     root = TModel("shop.Page", (INT,))
-    doc, _ = build_doc_model(root, SHOP, interface="IPage", mode="validation")
+    doc, _ = build_interfaces(root, SHOP, interface="IPage", mode="validation")
     assert doc.model == "Page[int]"
     assert doc.typescript == "interface IPage {\n\titems: number[];\n\ttotal: number;\n}\n"
-    doc, warnings = build_doc_model(TModel("x.Gone"), SHOP, interface="IGone", mode="validation")
+    doc, warnings = build_interfaces(TModel("x.Gone"), SHOP, interface="IGone", mode="validation")
     assert doc.typescript == "type IGone = unknown;\n" and doc.example is None
     assert [w.message for w in warnings] == [
         "IGone: model `x.Gone` is not known, shown as `unknown`"]
@@ -441,8 +441,8 @@ def test_excluded_and_computed_fields_only_pull_models_they_show() -> None:
     reg = registry(spec("m.R", fld("secret", TModel("m.A"), exclude=True),
                         fld("calc", TModel("m.B"), kind="computed")),
                    spec("m.A", fld("a", INT)), spec("m.B", fld("b", INT)))
-    val, _ = build_doc_model(TModel("m.R"), reg, interface="IR", mode="validation")
-    ser, _ = build_doc_model(TModel("m.R"), reg, interface="IR", mode="serialization")
+    val, _ = build_interfaces(TModel("m.R"), reg, interface="IR", mode="validation")
+    ser, _ = build_interfaces(TModel("m.R"), reg, interface="IR", mode="serialization")
     assert "IA" in val.typescript and "IB" not in val.typescript
     assert "IB" in ser.typescript and "IA" not in ser.typescript
     assert ser.example == {"calc": {"b": 0}}
@@ -451,7 +451,7 @@ def test_excluded_and_computed_fields_only_pull_models_they_show() -> None:
 def test_unknown_field_type_warning_once_per_block() -> None:
     reg = registry(spec("m.R", fld("a", TModel("m.A")), fld("b", TList(TModel("m.A")))),
                    spec("m.A", fld("x", TUnknown("dynamic", "m.py:40"))))
-    doc, warnings = build_doc_model(TModel("m.R"), reg, interface="IR", mode="validation")
+    doc, warnings = build_interfaces(TModel("m.R"), reg, interface="IR", mode="validation")
     assert "\tx: unknown;" in doc.typescript
     assert [(w.location, w.message) for w in warnings] == [
         ("m.py:40", "A.x: type can't be read statically (dynamic), shown as `unknown`")]
@@ -460,7 +460,7 @@ def test_unknown_field_type_warning_once_per_block() -> None:
 def test_pydantic_v1_optional_without_default_is_not_required() -> None:
     reg = registry(spec("m.V1", fld("a", opt(S)), fld("b", S),
                         config=ModelConfig(pydantic_v1=True)))
-    doc, _ = build_doc_model(TModel("m.V1"), reg, interface="IV1", mode="validation")
+    doc, _ = build_interfaces(TModel("m.V1"), reg, interface="IV1", mode="validation")
     assert _body(doc.typescript) == "\ta?: string | null;\n\tb: string;"
 
 
@@ -488,7 +488,7 @@ EXAMPLE_CASES: list[tuple[Type, Mode, Any]] = [
 
 @pytest.mark.parametrize(("t", "mode", "expected"), EXAMPLE_CASES)
 def test_example_by_type(t: Type, mode: Mode, expected: Any) -> None:
-    doc, _ = build_doc_model(t, TYPES_REGISTRY, interface="IX", mode=mode)
+    doc, _ = build_interfaces(t, TYPES_REGISTRY, interface="IX", mode=mode)
     assert doc.example == expected
 
 
@@ -506,7 +506,7 @@ def test_example_by_type(t: Type, mode: Mode, expected: Any) -> None:
     (fld("a", TList(INT), constraints={"max_length": 0}), []),
 ])
 def test_field_example(field: FieldSpec, expected: Any) -> None:
-    doc, _ = build_doc_model(TModel("m.M"), registry(spec("m.M", field)), interface="IM",
+    doc, _ = build_interfaces(TModel("m.M"), registry(spec("m.M", field)), interface="IM",
                              mode="validation")
     assert doc.example == {"a": expected}
 
@@ -517,7 +517,7 @@ def test_recursion_is_cut_in_examples() -> None:
                         fld("maybe", TModel("m.N"), has_default=True, default=Unknown("?")),
                         fld("pair", TTuple((INT, TModel("m.N"))), has_default=True,
                             default=Unknown("?"))))
-    doc, _ = build_doc_model(TModel("m.N"), reg, interface="IN", mode="validation")
+    doc, _ = build_interfaces(TModel("m.N"), reg, interface="IN", mode="validation")
     assert doc.example == {"kids": [], "parent": None}
 
 
@@ -539,7 +539,7 @@ def _doc_blocks() -> dict[str, str]:
               for i, (f, _, _) in enumerate(FIELD_CASES)]
     for name, root, reg in cases:
         for mode in MODES:
-            doc, _ = build_doc_model(root, reg, interface="IRoot", mode=mode)
+            doc, _ = build_interfaces(root, reg, interface="IRoot", mode=mode)
             example = json.dumps(doc.example, ensure_ascii=False)
             blocks[f"{name} {mode}"] = f"{doc.typescript}\nconst _example: IRoot = {example};\n"
     return blocks
@@ -777,7 +777,7 @@ def _identity_cases() -> dict[str, tuple[str, str, dict[str, Any], Any]]:
     cases = {}
     for name, py_type, root in IDENTITY_ROOTS:
         for mode in MODES:
-            doc, warnings = build_doc_model(root, reg, interface=f"I{name}", mode=mode)
+            doc, warnings = build_interfaces(root, reg, interface=f"I{name}", mode=mode)
             assert warnings == []
             schema = TypeAdapter(py_type).json_schema(mode=mode)
             cases[f"{name} {mode}"] = (doc.typescript, doc.interface, schema, doc.example)
@@ -866,7 +866,7 @@ def test_generic_base_binds_its_variable_inside_json(mode: Mode, expected: str) 
     resolved = resolve_code(GENERIC_JSON_BASE)
     response = resolved.routes[0].response
     assert response == TModel("pkg.Child")
-    doc, warnings = build_doc_model(response, resolved.registry, interface="IResponse", mode=mode)
+    doc, warnings = build_interfaces(response, resolved.registry, interface="IResponse", mode=mode)
     assert _body(doc.typescript) == expected and warnings == []
 
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Literal, TypeAlias
 
 from ..diagnostics import Diagnostic
 from ..ir import TModel, Type
-from ..model import DocModel, Event, Handler, Parameter
+from ..model import DocModel, Event, Handler, ModelField, Parameter
 from ..resolve import HttpRoute, Resolved, Route, RouteParam
 from ..resolve.records import as_diagnostic
-from ..typescript import build_doc_model, shared_names
+from ..typescript import InterfaceBlock, build_interfaces, shared_names
 from ..typescript.collect import wire_fields
 from ..typescript.context import Context, Site
 from ..typescript.fields import field_default
@@ -75,10 +76,10 @@ class RouteAssembler:
     def _model(self, root: Type | None, interface: str, mode: Mode) -> DocModel | None:
         if root is None:
             return None
-        doc, warnings = build_doc_model(root, self.resolved.registry, interface=interface,
-                                        mode=mode, shared=self.shared)
+        block, warnings = build_interfaces(root, self.resolved.registry, interface=interface,
+                                           mode=mode, shared=self.shared)
         self.warnings.extend(map(as_diagnostic, warnings))
-        return doc
+        return doc_model(block)
 
     def _parameters(self, http: HttpRoute, location: str) -> list[Parameter]:
         """The path, query, header and cookie parameters of a framework route."""
@@ -103,3 +104,11 @@ def _parameters(param: RouteParam, ctx: Context, location: str) -> list[Paramete
                   description=f.spec.description, deprecated=f.spec.deprecated)
         for f in wire_fields(param.type, ctx.registry, "validation")
     ]
+
+
+def doc_model(block: InterfaceBlock) -> DocModel:
+    """The doc model's `DocModel` of an interface block."""
+    fields = [ModelField(**dataclasses.asdict(entry)) for entry in block.fields]
+    return DocModel(model=block.model, interface=block.interface, description=block.description,
+                    location=block.location, mode=block.mode, fields=fields, typescript=block.typescript,
+                    example=block.example)

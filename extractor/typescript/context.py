@@ -32,7 +32,7 @@ MODE_SUFFIX: dict[Mode, str] = {"validation": "Input", "serialization": "Output"
 
 @dataclass
 class Context:
-    """The state of one `build_doc_model` call."""
+    """The state of one `build_interfaces` call."""
 
     registry: Registry
     mode: Mode

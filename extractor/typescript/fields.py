@@ -1,19 +1,19 @@
-"""One wire field → its interface line, its JSDoc comment and its `ModelField` entry."""
+"""One wire field → its interface line, its JSDoc comment and its `FieldEntry`."""
 
 from __future__ import annotations
 
 import inspect
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from ..diagnostics import Unknown
 from ..ir import FieldSpec, Mode, TDict, TList, TPrim, TTuple, Type, is_nullable, non_null
-from ..model import ModelField
 from ..secrets import MASK
 from .collect import WireField
 from .context import Context, Site
 from .naming import ALIAS_GENERATORS, ts_key
+from .records import FieldEntry
 from .types import ts_type
 
 _NUMBER_CONSTRAINTS = {
@@ -118,11 +118,11 @@ def _length_kind(t: Type) -> str:
     return "string"
 
 
-def model_field(field: WireField, ctx: Context, model_name: str) -> ModelField:
-    """The doc model's entry for a wire field."""
+def field_entry(field: WireField, ctx: Context, model_name: str) -> FieldEntry:
+    """The entry of a wire field: its wire name, TypeScript type and documented facts."""
     spec = field.spec
     text = ts_type(field.type, ctx, Site(spec.location, f"{model_name}.{spec.python_name}"))
-    return ModelField(
+    return FieldEntry(
         name=field.name,
         python_name=spec.python_name,
         ts_type=text,
@@ -145,7 +145,7 @@ def clean_text(text: str | None) -> str | None:
     return cleaned or None
 
 
-def field_doc_lines(field: WireField, entry: ModelField) -> list[str]:
+def field_doc_lines(field: WireField, entry: FieldEntry) -> list[str]:
     """The JSDoc lines of a field: description, `@deprecated`, `@default`, constraints,
     `@example`."""
     lines = entry.description.splitlines() if entry.description else []
@@ -177,7 +177,7 @@ def jsdoc(lines: list[str], indent: str) -> list[str]:
     return [f"{indent}/**", *body, f"{indent} */"]
 
 
-def field_lines(field: WireField, entry: ModelField) -> list[str]:
+def field_lines(field: WireField, entry: FieldEntry) -> list[str]:
     """The interface lines of one field: its JSDoc, then `\\tkey?: type;`."""
     readonly = "readonly " if field.readonly else ""
     optional = "" if field.required else "?"
@@ -185,7 +185,15 @@ def field_lines(field: WireField, entry: ModelField) -> list[str]:
     return [*jsdoc(field_doc_lines(field, entry), "\t"), declaration]
 
 
-def inline_object(fields: Sequence[ModelField]) -> str:
+class WireEntry(Protocol):
+    """What a one-line object needs of a field (a `FieldEntry`, or the doc model's `ModelField`)."""
+
+    name: str
+    ts_type: str
+    required: bool
+
+
+def inline_object(fields: Sequence[WireEntry]) -> str:
     """Fields on one line, `{ id: string; note?: string }` (an event's payload in a table
     cell); `{}` without fields."""
     members = [f"{ts_key(f.name)}{'' if f.required else '?'}: {f.ts_type}" for f in fields]

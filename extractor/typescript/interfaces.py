@@ -1,24 +1,24 @@
-"""The interface block of a root type and its `DocModel`: the stage's entry point."""
+"""The interface block of a root type (`InterfaceBlock`): the stage's entry point."""
 
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic
 from ..ir import Mode, Registry, TModel, TUnknown, Type
-from ..model import DocModel, ModelField
 from .collect import interface_names, is_alias, reachable_models, wire_fields
 from .context import Context, SharedNames, Site
-from .fields import clean_text, field_lines, jsdoc, model_field
+from .fields import clean_text, field_entry, field_lines, jsdoc
 from .labels import python_label
+from .records import FieldEntry, InterfaceBlock
 from .sample_values import example_value
 from .types import ts_type
 
 EXTRA_ALLOW_LINE = "\t[key: string]: unknown;"
 
 
-def build_doc_model(
+def build_interfaces(
     root: Type, registry: Registry, *, interface: str, mode: Mode, shared: SharedNames | None = None
-) -> tuple[DocModel, list[Diagnostic]]:
-    """Turn a resolved type into the doc model's `DocModel` and the warnings met on the way.
+) -> tuple[InterfaceBlock, list[Diagnostic]]:
+    """Turn a resolved type into its `InterfaceBlock` and the warnings met on the way.
 
     A model root becomes `interface <interface> {…}`; any other root becomes
     `type <interface> = …;`. Every model reachable through the fields shown in `mode` gets its
@@ -29,7 +29,7 @@ def build_doc_model(
     models = reachable_models(root, registry, mode)
     ctx.names = interface_names(models, registry, interface, root, mode=mode, shared=shared)
     blocks: list[str] = []
-    fields: list[ModelField] = []
+    fields: list[FieldEntry] = []
     if root not in ctx.names:
         site = Site(_root_location(root, registry), interface)
         blocks.append(f"type {interface} = {ts_type(root, ctx, site)};\n")
@@ -39,7 +39,7 @@ def build_doc_model(
         if model == root and not is_alias(registry.models[model.key], mode):
             fields = entries
     spec = registry.models.get(root.key) if isinstance(root, TModel) else None
-    doc = DocModel(
+    block = InterfaceBlock(
         model=python_label(root, registry),
         interface=interface,
         description=clean_text(spec.docstring) if spec else None,
@@ -49,16 +49,16 @@ def build_doc_model(
         typescript="\n".join(blocks),
         example=example_value(root, ctx),
     )
-    return doc, ctx.warnings
+    return block, ctx.warnings
 
 
-def interface_block(model: TModel, ctx: Context) -> tuple[str, list[ModelField]]:
+def interface_block(model: TModel, ctx: Context) -> tuple[str, list[FieldEntry]]:
     """`interface IName { … }` for one model instance, and its fields' doc entries; a
     `RootModel` is `type IName = <its root type>;` (the value is the root, not an object)."""
     spec = ctx.registry.models[model.key]
     lines = jsdoc((clean_text(spec.docstring) or "").splitlines(), "")
     fields = wire_fields(model, ctx.registry, ctx.mode)
-    entries = [model_field(field, ctx, spec.name) for field in fields]
+    entries = [field_entry(field, ctx, spec.name) for field in fields]
     if is_alias(spec, ctx.mode):
         root_type = entries[0].ts_type if entries else "unknown"
         return "\n".join([*lines, f"type {ctx.names[model]} = {root_type};"]) + "\n", entries
