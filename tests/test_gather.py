@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from extractor.gather.values import BinOp, Call, EllipsisV, ListV, Ref, Subscript
-from extractor.ir import Unknown
+from extractor.diagnostics import Unknown
 
 from .helpers import gather
 
