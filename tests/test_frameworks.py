@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from extractor.discover import IntegrationRoot
-from extractor.gather.values import Call, Ref
+from extractor.gather.expressions import Call, Ref
 from extractor.ir import TModel, TPrim, Type
 from extractor.model import Handler, Integration
 from extractor.resolve import Resolved

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from functools import singledispatch
 
-from ..gather.values import Ref, Subscript, Value
+from ..gather.expressions import Ref, Subscript, Value
 from ..ir import TDict, TList, TModel, TTuple, TUnion, TVar, Type
 from .classes import GENERIC_BASES, MODEL_BASES, ClassInfo, Hierarchy, base_ref
 from .types import TypeResolver

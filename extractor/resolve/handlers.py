@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Unknown
+from ..gather.expressions import Call, Ref, Value
 from ..gather.facts import Assign, ClassDef, Function, ModuleFacts
-from ..gather.values import Call, Ref, Value
 from ..ir import TModel, TPrim, TUnion, Type
 from ..options import ExtractOptions
 from .integration import IntegrationFinder

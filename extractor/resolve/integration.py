@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Unknown
+from ..gather.expressions import Call, Ref
 from ..gather.facts import Assign, ClassDef, ModuleFacts
-from ..gather.values import Call, Ref
 from ..model import Credential, Secret
 from ..options import ExtractOptions
 from .classes import ClassInfo, Hierarchy

@@ -8,8 +8,8 @@ imported. Every decorated view (`@app.get(…)`, `@router.post(…)`, `@bp.route
 
 from __future__ import annotations
 
+from ...gather.expressions import Call, Ref
 from ...gather.facts import Function, ModuleFacts
-from ...gather.values import Call, Ref
 from ...ir import Registry
 from ..classes import Hierarchy
 from ..integration import IntegrationObject

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ...diagnostics import Unknown
-from ...gather.values import Ref, Subscript, Value
+from ...gather.expressions import Ref, Subscript, Value
 from ...ir import Registry, TDict, TList, TModel, TPrim, TTuple, TUnion, Type
 from ..classes import Hierarchy
 from ..handlers import Route
