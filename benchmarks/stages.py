@@ -10,6 +10,7 @@ extract-docs sets it.
 from __future__ import annotations
 
 import argparse
+import ast
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,10 +22,11 @@ from extractor.assemble import Assembler
 from extractor.cli.work import tune_gc
 from extractor.discover import find_integrations
 from extractor.gather import gather_module
-from extractor.guard import check_nesting
 from extractor.options import ExtractOptions
-from extractor.outline import outline
 from extractor.parse import SourceFile, parse_module, parse_source
+from extractor.parse.nesting import check_nesting, python_parse
+from extractor.parse.outline import outline
+from extractor.parse.plan import plan
 from extractor.pipeline import module_name
 from extractor.render import render_markdown
 from extractor.resolve import resolve
@@ -40,6 +42,11 @@ def best(action: Callable[[], Any], repeat: int) -> float:
     return min(times)
 
 
+def _outline(text: str) -> object:
+    tree = python_parse(text, "x")
+    return outline(tree, text) if isinstance(tree, ast.Module) else None
+
+
 def main() -> None:
     """Print one line per stage: seconds, and share of the sum of the pipeline's stages."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -53,7 +60,7 @@ def main() -> None:
     discovery = time.perf_counter() - start
     files = [(root, path, *module_name(root, path)) for root in roots for path in root.files]
     texts = [path.read_text(encoding="utf-8") for _, path, *_ in files]
-    plans = [outline(text) for text in texts]
+    plans = [plan(text, "x") for text in texts]
     sources: dict[str, list[SourceFile]] = {root.slug: [] for root in roots}
     for (root, _, name, rel, is_package), text in zip(files, texts, strict=True):
         sources[root.slug].append(parse_source(text, rel, name, is_package=is_package))
@@ -61,16 +68,16 @@ def main() -> None:
     resolved = {slug: resolve(list(group), ExtractOptions()) for slug, group in facts.items()}
     docs = [Assembler(result, slug, []).integration() for slug, result in resolved.items()]
     def guard_all() -> None:
-        for plan in plans:
-            if plan is not None:
-                check_nesting(plan.tree, "x", plan.skipped)
+        for chosen in plans:
+            if chosen.outline is not None:
+                check_nesting(chosen.outline.tree, "x", chosen.outline.skipped)
 
     stages = [
         ("discovery (once)", discovery),
         ("ast outline (Python's parser, what to leave out)",
-         best(lambda: [outline(text) for text in texts], repeat)),
+         best(lambda: [_outline(text) for text in texts], repeat)),
         ("nesting guard", best(guard_all, repeat)),
-        ("libcst, the outlined text", best(lambda: [parse_module(p.text) for p in plans if p], repeat)),
+        ("libcst, the outlined text", best(lambda: [parse_module(p.parse_text) for p in plans], repeat)),
         ("gather (facts, positions)", best(lambda: [[gather_module(s) for s in g] for g in sources.values()], repeat)),
         ("resolve", best(lambda: [resolve(list(g), ExtractOptions()) for g in facts.values()], repeat)),
         ("assemble (doc model, TypeScript)",

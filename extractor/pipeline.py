@@ -9,10 +9,9 @@ from .discover import IntegrationRoot
 from .errors import InputError
 from .gather import ModuleFacts, gather_module
 from .gather.changelog import parse_changelog
-from .guard import on_big_stack
 from .model import ChangelogEntry, Integration
 from .options import ExtractOptions
-from .parse import parse_source, read_file
+from .parse import on_big_stack, parse_source, read_file
 from .resolve import resolve
 from .secrets import SecretPolicy, mask_text
 
@@ -34,7 +33,7 @@ def module_name(root: IntegrationRoot, path: Path) -> tuple[str, str, bool]:
 def gather_files(root: IntegrationRoot) -> tuple[list[ModuleFacts], list[tuple[str, str]]]:
     """Parse and gather every file; a file that can't be read is a warning, not the end.
 
-    The files parse on one thread with a big stack (`guard.on_big_stack`), not one each."""
+    The files parse on one thread with a big stack (`parse.on_big_stack`), not one each."""
     return on_big_stack(lambda: _gather_files(root))
 
 

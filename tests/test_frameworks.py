@@ -17,7 +17,7 @@ import pytest
 
 from extractor.diagnostics import Diagnostic
 from extractor.discover import IntegrationRoot
-from extractor.gather.values import Call, Ref
+from extractor.gather.expressions import Call, Ref
 from extractor.ir import TModel, TPrim, Type
 from extractor.model import Handler, Integration
 from extractor.resolve import HttpRoute, Resolved, Route, RouteParam

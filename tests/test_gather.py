@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from extractor.diagnostics import Unknown
-from extractor.gather.values import BinOp, Call, EllipsisV, ListV, Ref, Subscript
+from extractor.gather.expressions import BinOp, Call, EllipsisV, ListV, Ref, Subscript
 
 from .helpers import gather
 
@@ -177,3 +177,14 @@ def test_module_docstring_and_positions_with_decorators() -> None:
     facts = gather(code)
     assert facts.docstring == "Doc.\n\nMore."
     assert facts.functions[0].location == "mod.py:8"
+
+
+@pytest.mark.parametrize(
+    "read",
+    ['os.getenv(f"{PREFIX}_URL")', 'os.environ[f"{PREFIX}_URL"]', 'os.environ.get("A", f"{PREFIX}")'],
+)
+def test_what_an_env_read_cannot_know_is_located_at_the_read(read: str) -> None:
+    facts = gather(f"import os\nPREFIX = 'x'\n\n\ndef f():\n    return {read}\n")
+    (found,) = facts.env_reads
+    unknown = found.default if found.has_default else found.name
+    assert isinstance(unknown, Unknown) and unknown.location == found.location == "mod.py:6"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from extractor.cli.app import EXIT_ERROR
-from extractor.guard import MAX_NESTING
+from extractor.parse import MAX_NESTING
 
 from .hostile_kit import assert_clean, diagnostics, make_package, run_cli
 

@@ -21,11 +21,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesmith import from_grammar
 
 from benchmarks.generate import generate
-from extractor import guard
 from extractor.cli.work import AUTO_MIN_WORK, worker_count
 from extractor.errors import NestingError
 from extractor.gather import ModuleFacts, gather_module
-from extractor.parse import SourceFile, parse_source, read_file
+from extractor.parse import SourceFile, nesting, parse_source, read_file
 from tests.conftest import SAMPLES
 
 REPO = Path(__file__).resolve().parent.parent
@@ -246,9 +245,9 @@ def nesting_verdict(code: str, *, shortcut: bool) -> str | None:
     tree = ast.parse(code)
     with pytest.MonkeyPatch.context() as patch:
         if not shortcut:
-            patch.setattr(guard, "_reach", lambda node: guard.MAX_NESTING + 1)
+            patch.setattr(nesting, "_reach", lambda node: nesting.MAX_NESTING + 1)
         try:
-            guard.check_nesting(tree, "m.py")
+            nesting.check_nesting(tree, "m.py")
         except NestingError as exc:
             return exc.location
     return None

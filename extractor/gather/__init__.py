@@ -1,4 +1,4 @@
-"""Gather stage: one visitor per fact, turning a parsed module into plain `ModuleFacts`."""
+"""Gather stage: one reader per fact, turning a parsed module into plain `ModuleFacts`."""
 
 from .facts import ModuleFacts
 from .module import gather_module

@@ -6,15 +6,16 @@ from collections.abc import Iterator
 
 import libcst as cst
 
-from .definitions import DefinitionGatherer
-from .values import Call
+from ..parse import SourceFile
+from ..parse.walk import SimpleLine
+from .evaluate import Evaluator
+from .expressions import Call
 
 
-def statement_calls(gatherer: DefinitionGatherer, index: int, stmt: cst.SimpleStatementLine) -> Iterator[Call]:
-    """The calls of a simple statement line that are whole expression statements."""
+def statement_calls(source: SourceFile, evaluator: Evaluator, index: int, stmt: SimpleLine) -> Iterator[Call]:
+    """The calls of a line of small statements that are whole expression statements."""
     for small in stmt.body:
         if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
-            gatherer.ev.location = gatherer.source.location(index, small)
-            value = gatherer.ev.value(small.value)
+            value = evaluator.at(source.location(index, small)).value(small.value)
             if isinstance(value, Call):
                 yield value

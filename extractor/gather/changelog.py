@@ -1,4 +1,4 @@
-"""Changelog visitor: `CHANGELOG.md` in Keep a Changelog form → versions, dates, changes."""
+"""Changelog reader: `CHANGELOG.md` in Keep a Changelog form → versions, dates, changes."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import libcst as cst
 
+from ..parse.walk import SimpleLine
 from ..secrets import mask_text
 
 
@@ -12,8 +13,8 @@ def _clean(comment: str) -> str:
 
 
 def statement_comment(stmt: cst.CSTNode) -> str | None:
-    """The trailing comment of a simple statement, else the comment line right above it."""
-    if isinstance(stmt, cst.SimpleStatementLine):
+    """The trailing comment of a simple statement (or one-line block), else the comment line right above it."""
+    if isinstance(stmt, SimpleLine):
         trailing = stmt.trailing_whitespace.comment
         if trailing is not None and _clean(trailing.value):
             return _clean(trailing.value)

@@ -1,4 +1,4 @@
-"""Definition visitors: module-level assignments, classes (fields, methods) and functions."""
+"""Definition readers: module-level assignments, classes (fields, methods) and functions."""
 
 from __future__ import annotations
 
@@ -7,68 +7,48 @@ from collections.abc import Iterator, Sequence
 import libcst as cst
 
 from ..parse import SourceFile
+from ..parse.walk import SimpleLine
 from ..secrets import mask_text
 from .comments import statement_comment
 from .evaluate import Evaluator
 from .facts import Assign, ClassDef, Function, Param
 
 
-class DefinitionGatherer:
-    """Reads the definitions of one top-level statement (index) of a module."""
+class DefinitionReader:
+    """Reads the definitions in one top-level statement (its index) of a module."""
 
     def __init__(self, source: SourceFile, evaluator: Evaluator) -> None:
         self.source = source
-        self.ev = evaluator
+        self.evaluator = evaluator
 
-    def assigns(self, index: int, stmt: cst.SimpleStatementLine) -> Iterator[Assign]:
+    def assigns(self, index: int, stmt: SimpleLine) -> Iterator[Assign]:
         """The assignments of a simple statement line (`a = b = 1`, `x: T = v`)."""
-        yield from self._assigns(stmt, self.source.location(index))
-
-    def _assigns(self, stmt: cst.SimpleStatementLine, location: str) -> Iterator[Assign]:
-        self.ev.location = location
-        comment = statement_comment(stmt)
-        for small in stmt.body:
-            if isinstance(small, cst.Assign):
-                value = self.ev.value(small.value)
-                for target in small.targets:
-                    if isinstance(target.target, cst.Name):
-                        yield Assign(target.target.value, value, location, comment=comment)
-            elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
-                annotation = self.ev.annotation(small.annotation.annotation)
-                value = self.ev.value(small.value) if small.value is not None else None
-                yield Assign(small.target.value, value, location, annotation, comment,
-                             has_value=small.value is not None, annotated=True)
+        yield from _assigns(stmt, self.evaluator.at(self.source.location(index)))
 
     def function(self, index: int, node: cst.FunctionDef, owner: str | None = None) -> Function:
         """A function's decorators, parameters, return annotation and docstring."""
         inner = node if owner is None else node.name
-        location = self.source.location(index, inner)
-        self.ev.location = location
-        params = [self._param(p) for p in _all_params(node.params)]
-        returns = self.ev.annotation(node.returns.annotation) if node.returns else None
+        ev = self.evaluator.at(self.source.location(index, inner))
+        params = [_param(ev, p) for p in _all_params(node.params)]
+        returns = ev.annotation(node.returns.annotation) if node.returns else None
         return Function(
             name=node.name.value,
-            location=location,
-            decorators=tuple(self.ev.value(d.decorator) for d in node.decorators),
+            location=ev.location,
+            decorators=tuple(ev.value(d.decorator) for d in node.decorators),
             params=tuple(params),
             returns=returns,
             docstring=_docstring(node),
             owner=owner,
         )
 
-    def _param(self, param: cst.Param) -> Param:
-        annotation = self.ev.annotation(param.annotation.annotation) if param.annotation else None
-        default = self.ev.value(param.default) if param.default is not None else None
-        return Param(param.name.value, annotation, default, has_default=param.default is not None)
-
     def class_def(self, index: int, node: cst.ClassDef, nested: bool = False) -> ClassDef:
         """A class's bases, keywords, docstring, body assignments, methods and inner classes."""
-        location = self.source.location(index, node.name if nested else None)
-        self.ev.location = location
-        bases = tuple(self.ev.value(a.value) for a in node.bases)
+        ev = self.evaluator.at(self.source.location(index, node.name if nested else None))
+        bases = tuple(ev.value(a.value) for a in node.bases)
         keywords = tuple(
-            (a.keyword.value, self.ev.value(a.value)) for a in node.keywords if a.keyword
+            (a.keyword.value, ev.value(a.value)) for a in node.keywords if a.keyword
         )
+        location = ev.location
         result = ClassDef(node.name.value, location, bases, keywords, _docstring(node))
         self._body(index, node, result)
         return result
@@ -83,7 +63,7 @@ class DefinitionGatherer:
                     previous.docstring = doc
                     previous = None
                     continue
-                found = list(self._assigns(stmt, self.source.location(index, stmt)))
+                found = list(_assigns(stmt, self.evaluator.at(self.source.location(index, stmt))))
                 result.attrs.extend(found)
                 previous = found[-1] if found else None
                 continue
@@ -92,6 +72,28 @@ class DefinitionGatherer:
                 result.methods.append(self.function(index, stmt, owner=result.name))
             elif isinstance(stmt, cst.ClassDef):
                 result.inner[stmt.name.value] = self.class_def(index, stmt, nested=True)
+
+
+def _assigns(stmt: SimpleLine, ev: Evaluator) -> Iterator[Assign]:
+    """The assignments of a line of small statements, read at `ev.location`."""
+    comment = statement_comment(stmt)
+    for small in stmt.body:
+        if isinstance(small, cst.Assign):
+            value = ev.value(small.value)
+            for target in small.targets:
+                if isinstance(target.target, cst.Name):
+                    yield Assign(target.target.value, value, ev.location, comment=comment)
+        elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+            annotation = ev.annotation(small.annotation.annotation)
+            value = ev.value(small.value) if small.value is not None else None
+            yield Assign(small.target.value, value, ev.location, annotation, comment,
+                         has_value=small.value is not None, annotated=True)
+
+
+def _param(ev: Evaluator, param: cst.Param) -> Param:
+    annotation = ev.annotation(param.annotation.annotation) if param.annotation else None
+    default = ev.value(param.default) if param.default is not None else None
+    return Param(param.name.value, annotation, default, has_default=param.default is not None)
 
 
 def _all_params(params: cst.Parameters) -> Sequence[cst.Param]:

@@ -1,4 +1,4 @@
-"""Environment visitor: every `os.environ[...]`, `os.environ.get(...)` and `os.getenv(...)`."""
+"""Environment reads: every `os.environ[...]`, `os.environ.get(...)` and `os.getenv(...)`."""
 
 from __future__ import annotations
 
@@ -11,20 +11,19 @@ from .facts import EnvRead
 
 ENVIRON = frozenset({"os.environ"})
 OPTIONAL_READS = frozenset({"os.environ.get", "os.getenv", "os.environ.setdefault"})
-REQUIRED_CALLS = frozenset({"os.environ.__getitem__"})
 
 
-class EnvGatherer(cst.CSTVisitor):
-    """Collects env reads of one top-level statement, with the comment that describes them."""
+class EnvReadFinder(cst.CSTVisitor):
+    """A libcst visitor finding the env reads in one top-level statement, each with the
+    comment that describes it; each read is evaluated at its own line."""
 
     def __init__(self, source: SourceFile, evaluator: Evaluator, index: int) -> None:
         super().__init__()
         self.source = source
-        self.ev = evaluator
+        self.evaluator = evaluator
         self.index = index
         self.reads: list[EnvRead] = []
         self._statements: list[cst.CSTNode] = []
-        self._lines = source.text_lines
 
     def visit_SimpleStatementLine(self, node: cst.SimpleStatementLine) -> None:  # noqa: N802
         self._statements.append(node)
@@ -33,39 +32,29 @@ class EnvGatherer(cst.CSTVisitor):
         self._statements.pop()
 
     def visit_Subscript(self, node: cst.Subscript) -> None:  # noqa: N802
-        target = self.ev.value(node.value)
+        target = self.evaluator.value(node.value)
         if getattr(target, "name", None) in ENVIRON and len(node.slice) == 1:
             element = node.slice[0].slice
             if isinstance(element, cst.Index):
-                self._add(node, self.ev.value(element.value), required=True)
+                self._add(node, element.value, None, required=True)
 
     def visit_Call(self, node: cst.Call) -> None:  # noqa: N802
-        func = self.ev.value(node.func)
+        func = self.evaluator.value(node.func)
         name = getattr(func, "name", None)
         if name not in OPTIONAL_READS or not node.args or node.args[0].keyword is not None:
             return
-        read = self._add(node, self.ev.value(node.args[0].value), required=False)
         default = next((a for a in node.args[1:] if a.keyword is None or a.keyword.value == "default"), None)
-        if default is not None:
-            read.default = self.ev.value(default.value)
-            read.has_default = True
+        self._add(node, node.args[0].value, default, required=False)
 
-    def _add(self, node: cst.CSTNode, name: object, *, required: bool) -> EnvRead:
+    def _add(self, node: cst.CSTNode, name: cst.BaseExpression, default: cst.Arg | None, *, required: bool) -> None:
+        """Record a read of the variable `name`; `default`: the argument given for a missing one."""
         line = self.source.line_of(self.index, node, self._statements[-1] if self._statements else None)
-        self.ev.location = f"{self.source.rel}:{line}"
-        comment = line_comment(self._lines, line)
+        ev = self.evaluator.at(f"{self.source.rel}:{line}")
+        comment = line_comment(self.source.text_lines, line)
         if comment is None and self._statements:
             comment = statement_comment(self._statements[-1])
-        read = EnvRead(name=name, required=required, location=self.ev.location, comment=comment)  # type: ignore[arg-type]
+        read = EnvRead(name=ev.value(name), required=required, location=ev.location,
+                       comment=comment)
+        if default is not None:
+            read.default, read.has_default = ev.value(default.value), True
         self.reads.append(read)
-        return read
-
-
-def gather_env(source: SourceFile, evaluator: Evaluator) -> list[EnvRead]:
-    """All env reads of a module, in source order."""
-    reads: list[EnvRead] = []
-    for index, stmt in enumerate(source.tree.body):
-        visitor = EnvGatherer(source, evaluator, index)
-        stmt.visit(visitor)
-        reads.extend(visitor.reads)
-    return reads

@@ -1,4 +1,4 @@
-"""Expression → static value: a dispatch table over libcst expression nodes."""
+"""Expression → static value (`expressions.Value`): a dispatch table over libcst expression nodes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from ..diagnostics import Unknown
-from .values import Attr, BinOp, Call, DictV, EllipsisV, ListV, Ref, Subscript, Value
+from .expressions import Attr, BinOp, Call, DictV, EllipsisV, ListV, Ref, Subscript, Value
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 LITERAL_TYPES = frozenset({"typing.Literal", "typing_extensions.Literal"})
@@ -38,12 +38,20 @@ class Scope:
         return f"builtins.{name}"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Evaluator:
-    """Turns expressions into `Value`s; `annotation=True` parses string forward references."""
+    """Turns the expressions of one statement into `Value`s; an `Unknown` says `location`.
+
+    One evaluator reads one statement: `at` gives the evaluator of another location, so that
+    no reader shares a location another one set.
+    """
 
     scope: Scope
     location: str = ""
+
+    def at(self, location: str) -> Evaluator:
+        """The evaluator of the statement at `location` (`rel:line`)."""
+        return Evaluator(self.scope, location)
 
     def value(self, node: cst.BaseExpression) -> Value:
         """The static value of an expression."""

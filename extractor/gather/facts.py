@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model import DocWarning
-from .values import Call, Value
+from ..diagnostics import Diagnostic
+from .expressions import Call, Value
 
 
 @dataclass
@@ -96,4 +96,4 @@ class ModuleFacts:
     env_reads: list[EnvRead] = field(default_factory=list)
     calls: list[Call] = field(default_factory=list)
     """Module-level expression statements that are calls, in source order."""
-    warnings: list[DocWarning] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)

@@ -1,4 +1,4 @@
-"""Import visitor: which qualified name each imported local name stands for."""
+"""Import reader: which qualified name each imported local name stands for."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import libcst as cst
 
 from ..parse import SourceFile
+from ..parse.walk import SimpleLine, cst_statements
 
 
 def _dotted(node: cst.BaseExpression) -> str:
@@ -49,36 +50,12 @@ def _import(node: cst.Import) -> Iterator[tuple[str, str]]:
             yield head, head
 
 
-def _statements(body: Iterator[cst.CSTNode] | list[cst.BaseStatement]) -> Iterator[cst.CSTNode]:
-    """Top-level statements, descending into `if`/`try` blocks (TYPE_CHECKING, fallbacks),
-    in source order; iterative, so a long `elif` chain can't exhaust the stack."""
-    pending: list[cst.CSTNode] = list(body)[::-1]
-    while pending:
-        stmt = pending.pop()
-        yield stmt
-        if isinstance(stmt, cst.If | cst.Try):
-            pending.extend(list(_blocks(stmt))[::-1])
-
-
-def _blocks(stmt: cst.If | cst.Try) -> Iterator[cst.BaseStatement]:
-    yield from stmt.body.body  # type: ignore[misc]
-    if isinstance(stmt, cst.Try):
-        for handler in stmt.handlers:
-            yield from handler.body.body  # type: ignore[misc]
-    elif stmt.orelse is not None:
-        orelse = stmt.orelse
-        if isinstance(orelse, cst.If):
-            yield orelse
-        else:
-            yield from orelse.body.body  # type: ignore[misc]
-
-
 def gather_imports(source: SourceFile) -> tuple[dict[str, str], list[str]]:
     """Map each imported local name to its qualified name; list the star-imported modules."""
     imports: dict[str, str] = {}
     stars: list[str] = []
-    for stmt in _statements(list(source.tree.body)):
-        if not isinstance(stmt, cst.SimpleStatementLine):
+    for stmt in cst_statements(source.tree.body):
+        if not isinstance(stmt, SimpleLine):
             continue
         for small in stmt.body:
             pairs: Iterator[tuple[str, str]]

@@ -1,4 +1,4 @@
-"""Runs the visitors over one parsed module and returns its `ModuleFacts`."""
+"""Runs the readers over one parsed module and returns its `ModuleFacts`."""
 
 from __future__ import annotations
 
@@ -6,26 +6,27 @@ import warnings
 
 import libcst as cst
 
-from ..model import DocWarning
+from ..diagnostics import Diagnostic
 from ..parse import SourceFile
+from ..parse.outline import ENV_WORDS
+from ..parse.walk import SimpleLine, cst_statements, inner_statements
 from ..secrets import mask_text
 from .calls import statement_calls
-from .definitions import DefinitionGatherer
-from .env import EnvGatherer
+from .definitions import DefinitionReader
+from .env import EnvReadFinder
 from .evaluate import Evaluator, Scope
 from .facts import EnvRead, ModuleFacts
-from .imports import _statements, gather_imports
+from .imports import gather_imports
 
-ENV_HINTS = ("environ", "getenv")
 TOO_DEEP = "statement nested too deeply to read; what it declares is not documented"
 
 
 def _defined_names(tree: cst.Module) -> frozenset[str]:
     names: set[str] = set()
-    for stmt in _statements(list(tree.body)):
+    for stmt in cst_statements(tree.body):
         if isinstance(stmt, cst.ClassDef | cst.FunctionDef):
             names.add(stmt.name.value)
-        elif isinstance(stmt, cst.SimpleStatementLine):
+        elif isinstance(stmt, SimpleLine):
             for small in stmt.body:
                 targets = small.targets if isinstance(small, cst.Assign) else ()
                 names.update(t.target.value for t in targets if isinstance(t.target, cst.Name))
@@ -49,8 +50,7 @@ def gather_module(source: SourceFile) -> ModuleFacts:
 
 def _gather_module(source: SourceFile) -> ModuleFacts:
     imports, stars = gather_imports(source)
-    scope = Scope(source.module, imports, _defined_names(source.tree))
-    evaluator = Evaluator(scope)
+    evaluator = Evaluator(Scope(source.module, imports, _defined_names(source.tree)))
     facts = ModuleFacts(
         module=source.module,
         rel=source.rel,
@@ -59,21 +59,23 @@ def _gather_module(source: SourceFile) -> ModuleFacts:
         imports=imports,
         star_imports=stars,
     )
-    gatherer = DefinitionGatherer(source, evaluator)
+    reader = DefinitionReader(source, evaluator)
     for index, stmt in enumerate(source.tree.body):
         try:
-            _definitions(gatherer, facts, index, stmt)
+            _definitions(reader, facts, index, stmt)
+            for inner in inner_statements(stmt):
+                _definitions(reader, facts, index, inner)
         except RecursionError:
             facts.warnings.append(_too_deep(source, index))
-    if any(hint in source.text for hint in ENV_HINTS):
+    if any(hint in source.text for hint in ENV_WORDS):
         facts.env_reads = _env_reads(source, evaluator, facts)
     return facts
 
 
-def _too_deep(source: SourceFile, index: int) -> DocWarning:
-    """The warning for a statement nested deeper than the visitors can follow (the parse
+def _too_deep(source: SourceFile, index: int) -> Diagnostic:
+    """The warning for a statement nested deeper than the readers can follow (the parse
     stage's measure lets through what it can't see, such as long implicit concatenations)."""
-    return DocWarning(location=source.location(index), message=TOO_DEEP)
+    return Diagnostic(source.location(index), TOO_DEEP)
 
 
 def _env_reads(source: SourceFile, evaluator: Evaluator, facts: ModuleFacts) -> list[EnvRead]:
@@ -83,28 +85,23 @@ def _env_reads(source: SourceFile, evaluator: Evaluator, facts: ModuleFacts) -> 
     statements = list(enumerate(source.tree.body)) if own else source.env_statements()
     reads: list[EnvRead] = []
     for index, stmt in statements:
-        visitor = EnvGatherer(source, evaluator, index)
+        finder = EnvReadFinder(source, evaluator, index)
         try:
-            stmt.visit(visitor)
+            stmt.visit(finder)
         except RecursionError:
             facts.warnings.append(_too_deep(source, index))
             continue
-        reads.extend(visitor.reads)
+        reads.extend(finder.reads)
     return reads
 
 
-def _definitions(
-    gatherer: DefinitionGatherer, facts: ModuleFacts, index: int, stmt: cst.CSTNode
-) -> None:
-    if isinstance(stmt, cst.SimpleStatementLine):
-        for assign in gatherer.assigns(index, stmt):
+def _definitions(reader: DefinitionReader, facts: ModuleFacts, index: int, stmt: cst.BaseStatement) -> None:
+    """Record the facts one statement of the module's scope defines."""
+    if isinstance(stmt, SimpleLine):
+        for assign in reader.assigns(index, stmt):
             facts.assigns[assign.name] = assign
-        facts.calls.extend(statement_calls(gatherer, index, stmt))
+        facts.calls.extend(statement_calls(reader.source, reader.evaluator, index, stmt))
     elif isinstance(stmt, cst.ClassDef):
-        facts.classes[stmt.name.value] = gatherer.class_def(index, stmt)
+        facts.classes[stmt.name.value] = reader.class_def(index, stmt)
     elif isinstance(stmt, cst.FunctionDef):
-        facts.functions.append(gatherer.function(index, stmt))
-    elif isinstance(stmt, cst.If | cst.Try):
-        for inner in _statements([stmt]):
-            if not isinstance(inner, cst.If | cst.Try):  # `_statements` enters those itself
-                _definitions(gatherer, facts, index, inner)
+        facts.functions.append(reader.function(index, stmt))

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from ..gather.expressions import Ref, Subscript, Value
 from ..gather.facts import ClassDef, ModuleFacts
-from ..gather.values import Ref, Subscript, Value
 from .symbols import Symbol, SymbolTable
 
 MODEL_BASES = frozenset({"BaseModel", "BaseSettings", "GenericModel", "RootModel"})

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ..diagnostics import Unknown
+from ..gather.expressions import Attr, BinOp, Call, DictV, EllipsisV, ListV, Ref, Subscript, Value
 from ..gather.facts import Assign, ClassDef
-from ..gather.values import Attr, BinOp, Call, DictV, EllipsisV, ListV, Ref, Subscript, Value
 from ..secrets import SecretPolicy, mask_text
 from .symbols import MAX_DEPTH, SymbolTable
 

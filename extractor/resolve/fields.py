@@ -6,8 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from ..diagnostics import Diagnostic, Unknown
+from ..gather.expressions import Call, EllipsisV, Ref, Subscript, Value
 from ..gather.facts import Assign, Function
-from ..gather.values import Call, EllipsisV, Ref, Subscript, Value
 from ..ir import FieldSpec, TPrim, TUnion, Type
 from .constants import Resolver, to_json
 from .types import TypeResolver, canonical, union

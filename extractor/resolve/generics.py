@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from ..gather.values import Ref, Subscript, Value
+from ..gather.expressions import Ref, Subscript, Value
 from ..ir import Type, substitute, type_vars
 from .classes import GENERIC_BASES, MODEL_BASES, ClassInfo, Hierarchy, base_ref
 from .types import TypeResolver

@@ -6,8 +6,8 @@ import re
 from typing import Any
 
 from ..diagnostics import Diagnostic, Unknown
+from ..gather.expressions import Call, Ref, Value
 from ..gather.facts import Assign, ClassDef, Function, ModuleFacts
-from ..gather.values import Call, Ref, Value
 from ..ir import TModel, TPrim, TUnion, Type
 from ..options import ExtractOptions
 from .constants import Resolver, to_json

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic, Unknown
+from ..gather.expressions import Call, Ref
 from ..gather.facts import Assign, ModuleFacts
-from ..gather.values import Call, Ref
 from ..options import ExtractOptions
 from .classes import ClassInfo, Hierarchy
 from .constants import Resolver, to_json

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..diagnostics import Unknown
+from ..gather.expressions import Call, DictV, Ref, Subscript, Value
 from ..gather.facts import ClassDef
-from ..gather.values import Call, DictV, Ref, Subscript, Value
 from ..ir import EnumSpec, FieldSpec, ModelConfig, ModelSpec, Registry, substitute
 from .classes import ClassInfo, Hierarchy
 from .constants import Resolver

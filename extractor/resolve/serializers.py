@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ..gather.expressions import Call, Ref, Value
 from ..gather.facts import Function
-from ..gather.values import Call, Ref, Value
 from ..ir import FieldSpec, TPrim, Type, substitute
 from .classes import ClassInfo
 from .fields import FieldReader

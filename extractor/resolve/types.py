@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..diagnostics import Unknown
+from ..gather.expressions import BinOp, Call, EllipsisV, ListV, Ref, Subscript, Value
 from ..gather.facts import Assign
-from ..gather.values import BinOp, Call, EllipsisV, ListV, Ref, Subscript, Value
 from ..ir import (
     TDict,
     TEnum,

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ...gather.expressions import Call, Ref
 from ...gather.facts import Function, ModuleFacts
-from ...gather.values import Call, Ref
 from ...ir import Registry
 from ..classes import Hierarchy
 from ..constants import Resolver

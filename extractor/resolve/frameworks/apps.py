@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cached_property
 
+from ...gather.expressions import Call, ListV, Ref, Value
 from ...gather.facts import Assign, ModuleFacts
-from ...gather.values import Call, ListV, Ref, Value
 from ..classes import ClassInfo
 from ..integration import IntegrationObject
 from .reading import Reading

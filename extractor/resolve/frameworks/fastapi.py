@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
+from ...gather.expressions import Call, EllipsisV, Ref, Value
 from ...gather.facts import ClassDef, Function, ModuleFacts, Param
-from ...gather.values import Call, EllipsisV, Ref, Value
 from ...ir import FieldSpec, ModelSpec, TModel, TPrim, Type
 from ..constants import to_json
 from ..fields import CONSTRAINTS

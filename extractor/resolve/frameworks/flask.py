@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ...gather.expressions import Call, Ref, Value
 from ...gather.facts import Function, Param
-from ...gather.values import Call, Ref, Value
 from ...ir import TLiteral, TModel, TPrim, TTuple, Type
 from ..handlers import first_paragraph, kebab, without_none
 from ..records import HttpRoute, ParamSource, Route, RouteParam

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ...diagnostics import Diagnostic, Unknown
-from ...gather.values import Ref, Subscript, Value
+from ...gather.expressions import Ref, Subscript, Value
 from ...ir import Registry, TDict, TList, TModel, TTuple, TUnion, Type, walk
 from ..classes import Hierarchy
 from ..constants import Resolver, to_json

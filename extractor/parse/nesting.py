@@ -1,4 +1,4 @@
-"""Guards around parsing hostile source: Python's own verdict, a nesting limit, a big stack.
+"""The one `ast` pass: Python's own verdict on the text, the nesting limit, a big stack.
 
 libcst's native parser overflows the C stack (a segfault, not an exception) on expressions
 nested some thousands of levels deep, and its time grows faster than linearly with depth.
@@ -17,7 +17,7 @@ import warnings
 from collections.abc import Callable, Collection
 from typing import TypeVar
 
-from .errors import NestingError, SourceSyntaxError
+from ..errors import NestingError, SourceSyntaxError
 
 MAX_NESTING = 100
 """Deepest nesting read: blocks (an `elif` is one level deeper than its `if`) and the
@@ -45,7 +45,7 @@ def python_parse(text: str, rel: str) -> ast.Module | SourceSyntaxError:
             return ast.parse(text)
     except (RecursionError, MemoryError):
         return NestingError("nested too deeply for Python's parser", f"{rel}:1")
-    except ValueError as exc:  # source with NUL bytes (decode_source refuses those first)
+    except ValueError as exc:  # source with NUL bytes (`decode` refuses those first)
         return SourceSyntaxError(f"not Python source: {exc}", f"{rel}:1")
     except SyntaxError as exc:
         return _syntax_error(exc, rel)
@@ -101,6 +101,17 @@ def _children(node: ast.AST, skipped: Collection[int]) -> list[tuple[ast.AST, in
         items = value if isinstance(value, list) else [value]
         result.extend((item, extra) for item in items if isinstance(item, ast.AST))
     return result
+
+
+def depth_error(tree: ast.Module | None, rel: str) -> NestingError:
+    """The error for source some stage couldn't follow: where it nests too deeply, when the
+    (iterative) measure of Python's tree can tell."""
+    if tree is not None:
+        try:
+            check_nesting(tree, rel)
+        except NestingError as exc:
+            return exc
+    return NestingError("source nested too deeply to read", f"{rel}:1")
 
 
 def on_big_stack(action: Callable[[], T]) -> T:

@@ -101,7 +101,3 @@ Value: TypeAlias = (
     | Unknown | None
 )
 
-
-def is_literal(value: Value) -> bool:
-    """True for plain Python literals (str, int, float, bool, None, bytes)."""
-    return value is None or isinstance(value, str | int | float | bool | bytes)
