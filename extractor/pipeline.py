@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .assemble import Assembler
+from .conventions import Conventions
 from .discover import IntegrationRoot
 from .errors import InputError
 from .gather import ModuleFacts, gather_module
 from .gather.changelog import parse_changelog
 from .guard import on_big_stack
 from .model import ChangelogEntry, DocWarning, Integration
-from .options import ExtractOptions
 from .parse import parse_source, read_file
 from .redact import redact, redact_text
 from .resolve import resolve
@@ -81,11 +81,11 @@ def read_changelog(root: IntegrationRoot) -> list[ChangelogEntry]:
     return parse_changelog(text)
 
 
-def extract(root: IntegrationRoot, options: ExtractOptions | None = None) -> Integration:
+def extract(root: IntegrationRoot, options: Conventions | None = None) -> Integration:
     """Document one integration, statically: nothing of it is imported or run."""
     modules, problems = gather_files(root)
-    resolved = resolve(modules, options or ExtractOptions())
+    resolved = resolve(modules, options or Conventions())
     resolved.warnings.extend(problems)
     doc = Assembler(resolved, root.slug, read_changelog(root)).integration()
     doc.incomplete = [DocWarning(location=location, message=message) for location, message in problems]
-    return redact(doc, resolved.secret_values, (options or ExtractOptions()).secret_name_suffixes)
+    return redact(doc, resolved.secret_values, (options or Conventions()).secret_name_suffixes)

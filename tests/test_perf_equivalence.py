@@ -22,7 +22,7 @@ from hypothesmith import from_grammar
 
 from benchmarks.generate import generate
 from extractor import guard
-from extractor.cli.work import AUTO_MIN_WORK, worker_count
+from extractor.app.pool import AUTO_MIN_WORK, worker_count
 from extractor.errors import NestingError
 from extractor.gather import ModuleFacts, gather_module
 from extractor.parse import SourceFile, parse_source, read_file

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from extractor.conventions import Conventions
 from extractor.ir import (
     TDict,
     TEnum,
@@ -18,7 +19,6 @@ from extractor.ir import (
     TUnknown,
     TVar,
 )
-from extractor.options import ExtractOptions
 
 from .helpers import resolve_code
 
@@ -276,7 +276,7 @@ class Shop(Integration):
 
 def test_custom_names_from_options() -> None:
     code = "from my_sdk import App, endpoint\napp = App(name='X')\n@endpoint('e')\ndef f(): ...\n"
-    options = ExtractOptions(integration_classes=("Integration", "App"), handler_decorators=("handler", "endpoint"))
+    options = Conventions(integration_classes=("Integration", "App"), handler_decorators=("handler", "endpoint"))
     resolved = resolve_code(code, options)
     assert resolved.declaration is not None and [r.name for r in resolved.routes] == ["e"]
 

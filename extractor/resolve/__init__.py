@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..conventions import Conventions
 from ..gather.facts import ModuleFacts
 from ..ir import Registry
 from ..model import Credential, EnvVar, ErrorDoc, Secret
-from ..options import ExtractOptions
 from .classes import Hierarchy
 from .conflicts import duplicate_names
 from .env import EnvCollector
@@ -41,7 +41,7 @@ class Resolved:
     """Defaults of secret environment variables: never printed (`extractor.redact`)."""
 
 
-def resolve(modules: list[ModuleFacts], options: ExtractOptions) -> Resolved:
+def resolve(modules: list[ModuleFacts], options: Conventions) -> Resolved:
     """Resolve the gathered facts of one integration's modules."""
     symbols = SymbolTable(modules)
     hierarchy = Hierarchy(symbols)

@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..conventions import Conventions
 from ..diagnostics import Unknown
 from ..gather.facts import Assign, ClassDef, Function, ModuleFacts
 from ..gather.values import Call, Ref, Value
 from ..ir import TModel, TPrim, TUnion, Type
-from ..options import ExtractOptions
 from .integration import IntegrationFinder
 from .types import TypeResolver
 from .values import Resolver, to_json
@@ -51,7 +51,7 @@ class RouteFinder:
     """Recognises handler and event decorators by shape and name, through import aliases."""
 
     def __init__(
-        self, finder: IntegrationFinder, types: TypeResolver, resolver: Resolver, options: ExtractOptions
+        self, finder: IntegrationFinder, types: TypeResolver, resolver: Resolver, options: Conventions
     ) -> None:
         self.finder = finder
         self.types = types

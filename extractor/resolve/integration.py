@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..conventions import Conventions
 from ..diagnostics import Unknown
 from ..gather.facts import Assign, ClassDef, ModuleFacts
 from ..gather.values import Call, Ref
 from ..model import Credential, Secret
-from ..options import ExtractOptions
 from .classes import ClassInfo, Hierarchy
 from .values import Resolver, to_json
 
@@ -30,7 +30,7 @@ class IntegrationObject:
 class IntegrationFinder:
     """Finds the integration declaration and reads credentials, secrets and default args."""
 
-    def __init__(self, hierarchy: Hierarchy, resolver: Resolver, options: ExtractOptions) -> None:
+    def __init__(self, hierarchy: Hierarchy, resolver: Resolver, options: Conventions) -> None:
         self.hierarchy = hierarchy
         self.resolver = resolver
         self.options = options
