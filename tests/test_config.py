@@ -176,8 +176,9 @@ def test_the_table_and_an_override_check_a_value_alike(tmp_path: Path, body: str
 def test_an_integrations_settings_are_the_tables_with_its_override(
     tmp_path: Path, override: str, expected: tuple[object, ...]
 ) -> None:
-    pyproject(tmp_path, '[tool.extract-docs]\noutput = "docs/{slug}.md"\nwebhook_base_url = "https://hooks.example.com"\n'
-              f'template = "tpl"\nfront_matter = true\nsort = "name"\n[tool.extract-docs.overrides.stripe]\n{override}\n')
+    table = 'output = "docs/{slug}.md"\nwebhook_base_url = "https://hooks.example.com"\ntemplate = "tpl"\n'
+    pyproject(tmp_path, f'[tool.extract-docs]\n{table}front_matter = true\nsort = "name"\n'
+              f'[tool.extract-docs.overrides.stripe]\n{override}\n')
     settings = effective_config({}, tmp_path)[0].settings_for("stripe")
     template = settings.template.name if settings.template else None
     assert (settings.output, settings.webhook_base_url, template, settings.name, settings.sidebar_order) == expected
