@@ -18,11 +18,11 @@ from typing import Any
 
 import libcst
 
+from extractor.app.pool import tune_gc
 from extractor.assemble import Assembler
-from extractor.cli.work import tune_gc
+from extractor.conventions import Conventions
 from extractor.discover import find_integrations
 from extractor.gather import gather_module
-from extractor.options import ExtractOptions
 from extractor.parse import SourceFile, parse_module, parse_source
 from extractor.parse.nesting import check_nesting, python_parse
 from extractor.parse.outline import outline
@@ -65,7 +65,7 @@ def main() -> None:
     for (root, _, name, rel, is_package), text in zip(files, texts, strict=True):
         sources[root.slug].append(parse_source(text, rel, name, is_package=is_package))
     facts = {slug: [gather_module(s) for s in group] for slug, group in sources.items()}
-    resolved = {slug: resolve(list(group), ExtractOptions()) for slug, group in facts.items()}
+    resolved = {slug: resolve(list(group), Conventions()) for slug, group in facts.items()}
     docs = [Assembler(result, slug, []).integration() for slug, result in resolved.items()]
     def guard_all() -> None:
         for chosen in plans:
@@ -79,7 +79,7 @@ def main() -> None:
         ("nesting guard", best(guard_all, repeat)),
         ("libcst, the outlined text", best(lambda: [parse_module(p.parse_text) for p in plans], repeat)),
         ("gather (facts, positions)", best(lambda: [[gather_module(s) for s in g] for g in sources.values()], repeat)),
-        ("resolve", best(lambda: [resolve(list(g), ExtractOptions()) for g in facts.values()], repeat)),
+        ("resolve", best(lambda: [resolve(list(g), Conventions()) for g in facts.values()], repeat)),
         ("assemble (doc model, TypeScript)",
          best(lambda: [Assembler(r, slug, []).integration() for slug, r in resolved.items()], repeat)),
         ("render (Jinja2)", best(lambda: [render_markdown(doc) for doc in docs], repeat)),

@@ -20,10 +20,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from extractor import __version__
-from extractor.discover import IntegrationRoot
-from extractor.model import Integration
-from extractor.options import ExtractOptions
+from . import __version__
+from .conventions import Conventions
+from .discover import IntegrationRoot
+from .model import Integration
 
 CACHE_DIR = ".extract-docs-cache"
 _ENTRY_KEY = re.compile(r"[0-9a-f]{32}\.json")
@@ -54,49 +54,49 @@ def _folder_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def cache_key(root: IntegrationRoot, options: ExtractOptions) -> str:
-    """The key of one integration's extraction: code, options, slug and file contents."""
+def cache_key(root: IntegrationRoot, conventions: Conventions) -> str:
+    """The key of one integration's extraction: code, recognised names, slug and file contents."""
     digest = hashlib.sha256(_code_digest().encode())
-    digest.update(repr(options).encode())
+    digest.update(repr(conventions).encode())
     digest.update(root.slug.encode())
-    base = root.path.parent if root.is_module else root.path
+    folder = root.folder
     for path in (*root.files, *((root.changelog,) if root.changelog else ())):
-        digest.update(b"\0" + path.relative_to(base).as_posix().encode() + b"\0")
+        digest.update(b"\0" + path.relative_to(folder).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
 class ExtractCache:
-    """Stored `Integration` JSON per integration, one entry per slug."""
+    """Stored `Integration` JSON per integration, one entry per slug.
+
+    `entry` names an integration's entry (hashing its files); `load` and `store` use that name,
+    so a caller that looks up first and extracts later (in another process) hashes once.
+    """
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
 
-    def _entry(self, root: IntegrationRoot, key: str) -> Path:
-        slug = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in root.slug)
-        return self.folder / f"{slug}-{key[:32]}.json"
+    def entry(self, root: IntegrationRoot, conventions: Conventions) -> Path | None:
+        """The file of `root`'s entry (None when its files can't be read: no caching)."""
+        try:
+            return self.folder / f"{_safe(root.slug)}-{cache_key(root, conventions)[:32]}.json"
+        except OSError:
+            return None
 
-    def get(self, root: IntegrationRoot, options: ExtractOptions) -> Integration | None:
+    @staticmethod
+    def load(entry: Path) -> Integration | None:
         """The cached doc model, or None on a miss (or any problem reading it)."""
         try:
-            entry = self._entry(root, cache_key(root, options))
             return Integration.model_validate_json(entry.read_bytes())
         except (OSError, ValidationError, ValueError):
             return None
 
-    def put(self, root: IntegrationRoot, options: ExtractOptions, doc: Integration) -> None:
+    def store(self, entry: Path, doc: Integration) -> None:
         """Store `doc`, replacing the slug's older entries; failures are ignored."""
         try:
-            entry = self._entry(root, cache_key(root, options))
             self.folder.mkdir(parents=True, exist_ok=True)
             (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
-            prefix = entry.name[: -len("0" * 32 + ".json")]
-            for old in self.folder.glob(f"{prefix}*.json"):
-                if _ENTRY_KEY.fullmatch(old.name[len(prefix) :]):
-                    old.unlink(missing_ok=True)
-            temp = entry.with_suffix(f".{os.getpid()}.tmp")
-            temp.write_text(doc.model_dump_json(by_alias=True), encoding="utf-8")
-            os.replace(temp, entry)
+            _replace(entry, doc.model_dump_json(by_alias=True).encode("utf-8"), _ENTRY_KEY)
         except OSError:
             return
 
@@ -137,18 +137,23 @@ class RenderCache:
 
     def _put(self, entry: Path, text: str) -> None:
         """Store `text`, replacing the slug's older entries; failures are ignored."""
-        prefix = entry.name[: -len("0" * 32 + ".md")]
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            for old in self.folder.glob(f"{prefix}*.md"):
-                if _RENDER_KEY.fullmatch(old.name[len(prefix) :]):
-                    old.unlink(missing_ok=True)
-            temp = entry.with_suffix(f".{os.getpid()}.tmp")
-            temp.write_bytes(text.encode("utf-8"))
-            os.replace(temp, entry)
+            _replace(entry, text.encode("utf-8"), _RENDER_KEY)
         except OSError:
             return
 
 
 def _safe(slug: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in slug)
+
+
+def _replace(entry: Path, data: bytes, key: re.Pattern[str]) -> None:
+    """Write `entry` (atomically), removing the same slug's entries under other keys."""
+    stem = entry.name[: -len("0" * 32) - len(entry.suffix)]
+    for old in entry.parent.glob(f"{stem}*{entry.suffix}"):
+        if key.fullmatch(old.name[len(stem) :]):
+            old.unlink(missing_ok=True)
+    temp = entry.with_suffix(f".{os.getpid()}.tmp")
+    temp.write_bytes(data)
+    os.replace(temp, entry)

@@ -10,14 +10,15 @@ import re
 import string
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
-from extractor.errors import ConfigError
-from extractor.lint import LintRule
-from extractor.options import ExtractOptions
+from .conventions import Conventions
+from .errors import ConfigError
+from .lint import LintRule
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -36,7 +37,7 @@ NAME_FIELDS: tuple[str, ...] = (
     "error_bases",
     "secret_name_suffixes",
 )
-"""Config keys that add recognised names to the `ExtractOptions` field of the same name."""
+"""Config keys that add recognised names to the `Conventions` field of the same name."""
 
 _PYTHON_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -62,46 +63,69 @@ def check_pattern(pattern: str) -> str:
     return pattern
 
 
-def _check_url(url: str | None) -> str | None:
-    if url is not None and not re.match(r"^https?://[^\s/]+", url):
+def _check_url(url: str) -> str:
+    if not re.match(r"^https?://[^\s/]+", url):
         raise ValueError(f"webhook base URL must start with http:// or https://, got {url!r}")
-    return url.rstrip("/") if url else url
+    return url.rstrip("/")
+
+
+def _check_names(names: list[str]) -> list[str]:
+    bad = [name for name in names if not _PYTHON_NAME.match(name)]
+    if bad:
+        raise ValueError(f"not Python identifiers: {', '.join(map(repr, bad))}")
+    return names
+
+
+OutputPattern = Annotated[str, AfterValidator(check_pattern)]
+"""An `output` pattern (`check_pattern`), in the table and in an override."""
+WebhookUrl = Annotated[str, AfterValidator(_check_url)]
+"""A webhook base URL: http(s), without its trailing slash."""
+PythonNames = Annotated[list[str], AfterValidator(_check_names)]
+"""Recognised names added by the config: Python identifiers."""
+
+_TABLE_RULES = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+"""Both tables: unknown keys are errors; keys may be written in kebab-case."""
 
 
 class Override(BaseModel):
     """`[tool.extract-docs.overrides.<slug>]`: settings for one integration."""
 
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+    model_config = _TABLE_RULES
 
     name: str | None = Field(default=None, description="The integration's displayed name")
-    webhook_base_url: str | None = None
-    output: str | None = Field(default=None, description="Output pattern for this integration")
+    webhook_base_url: WebhookUrl | None = None
+    output: OutputPattern | None = Field(default=None, description="Output pattern for this integration")
     template: Path | None = None
     sidebar_order: int | None = Field(
         default=None, description="`order:` of the front matter (with front_matter = true)"
     )
 
-    @field_validator("output")
-    @classmethod
-    def _pattern(cls, value: str | None) -> str | None:
-        return value if value is None else check_pattern(value)
 
-    @field_validator("webhook_base_url")
-    @classmethod
-    def _url(cls, value: str | None) -> str | None:
-        return _check_url(value)
+@dataclass(frozen=True)
+class IntegrationSettings:
+    """One integration's effective settings: the table's, with the integration's override applied."""
+
+    name: str | None
+    """The displayed name, when the override sets one (else the integration's own)."""
+    output: str | None
+    """The output pattern (none: the command line decides)."""
+    template: Path | None
+    webhook_base_url: str | None
+    sidebar_order: int | None
+    front_matter: bool
+    sort: Literal["source", "name"]
 
 
 class Config(BaseModel):
     """The `[tool.extract-docs]` table; also the effective configuration after merging."""
 
-    model_config = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_name=True)
+    model_config = _TABLE_RULES
 
     paths: list[Path] = Field(default_factory=list, description="PATHs when none are given")
-    output: str | None = Field(default=None, description="Output file pattern; none: stdout")
+    output: OutputPattern | None = Field(default=None, description="Output file pattern; none: stdout")
     ignore: list[str] = Field(default_factory=list, description="Globs discovery skips")
     format: Literal["markdown", "json"] = "markdown"
-    webhook_base_url: str | None = None
+    webhook_base_url: WebhookUrl | None = None
     template: Path | None = Field(default=None, description="Folder of template overrides")
     sort: Literal["source", "name"] = "source"
     strict: bool = False
@@ -112,36 +136,18 @@ class Config(BaseModel):
     lint_ignore: list[LintRule] = Field(
         default_factory=list, description="Lint rules --strict does not apply"
     )
-    integration_classes: list[str] = Field(default_factory=list)
-    handler_decorators: list[str] = Field(default_factory=list)
-    event_decorators: list[str] = Field(default_factory=list)
-    method_shorthands: list[str] = Field(default_factory=list)
-    credential_classes: list[str] = Field(default_factory=list)
-    secret_classes: list[str] = Field(default_factory=list)
-    error_bases: list[str] = Field(default_factory=list)
+    integration_classes: PythonNames = Field(default_factory=list)
+    handler_decorators: PythonNames = Field(default_factory=list)
+    event_decorators: PythonNames = Field(default_factory=list)
+    method_shorthands: PythonNames = Field(default_factory=list)
+    credential_classes: PythonNames = Field(default_factory=list)
+    secret_classes: PythonNames = Field(default_factory=list)
+    error_bases: PythonNames = Field(default_factory=list)
     secret_name_suffixes: list[str] = Field(default_factory=list)
     overrides: dict[str, Override] = Field(default_factory=dict)
 
     _root: Path = PrivateAttr(default_factory=Path.cwd)
     _file: Path | None = PrivateAttr(default=None)
-
-    @field_validator("output")
-    @classmethod
-    def _pattern(cls, value: str | None) -> str | None:
-        return value if value is None else check_pattern(value)
-
-    @field_validator("webhook_base_url")
-    @classmethod
-    def _url(cls, value: str | None) -> str | None:
-        return _check_url(value)
-
-    @field_validator(*NAME_FIELDS[:-1])
-    @classmethod
-    def _python_names(cls, names: list[str]) -> list[str]:
-        bad = [name for name in names if not _PYTHON_NAME.match(name)]
-        if bad:
-            raise ValueError(f"not Python identifiers: {', '.join(map(repr, bad))}")
-        return names
 
     @property
     def root(self) -> Path:
@@ -153,18 +159,27 @@ class Config(BaseModel):
         """The config file read, if any."""
         return self._file
 
-    def extract_options(self) -> ExtractOptions:
+    def conventions(self) -> Conventions:
         """The recognised names: the defaults plus this config's additions (no duplicates)."""
-        defaults = ExtractOptions()
+        defaults = Conventions()
         merged = {
             key: tuple(dict.fromkeys((*getattr(defaults, key), *getattr(self, key))))
             for key in NAME_FIELDS
         }
-        return ExtractOptions(**merged)
+        return Conventions(**merged)
 
-    def override(self, slug: str) -> Override:
-        """The overrides of one integration (empty when it has none)."""
-        return self.overrides.get(slug, Override())
+    def settings_for(self, slug: str) -> IntegrationSettings:
+        """The effective settings of integration `slug`: its override wins over the table."""
+        own = self.overrides.get(slug, Override())
+        return IntegrationSettings(
+            name=own.name,
+            output=own.output or self.output,
+            template=own.template or self.template,
+            webhook_base_url=own.webhook_base_url or self.webhook_base_url,
+            sidebar_order=own.sidebar_order,
+            front_matter=self.front_matter,
+            sort=self.sort,
+        )
 
 
 def find_config_file(cwd: Path) -> Path | None:

@@ -15,7 +15,7 @@ import re
 from functools import cached_property
 from pathlib import Path
 
-from extractor.options import ExtractOptions
+from .conventions import Conventions
 
 _COMMENT_LINE = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
 _DEFINITION_BEFORE = re.compile(r"(?:^|[\s;])(?:class|def)\s+$")
@@ -46,25 +46,25 @@ def _alternation(names: tuple[str, ...]) -> str:
 
 
 class Detector:
-    """Classifies module source text using the names recognised by `ExtractOptions`."""
+    """Classifies module source text using the names recognised by `Conventions`."""
 
-    def __init__(self, options: ExtractOptions | None = None) -> None:
-        self.options = options or ExtractOptions()
+    def __init__(self, conventions: Conventions | None = None) -> None:
+        self.conventions = conventions or Conventions()
         self._cache: dict[Path, Evidence] = {}
 
     @cached_property
     def _call(self) -> re.Pattern[str]:
-        names = _alternation(self.options.integration_classes)
+        names = _alternation(self.conventions.integration_classes)
         return re.compile(rf"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:{names})\s*\(")
 
     @cached_property
     def _base(self) -> re.Pattern[str]:
-        names = _alternation(self.options.integration_classes)
+        names = _alternation(self.conventions.integration_classes)
         return re.compile(rf"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:{names})(?![\w.])")
 
     @cached_property
     def _decorator(self) -> re.Pattern[str]:
-        names = _alternation(self.options.handler_decorators + self.options.event_decorators)
+        names = _alternation(self.conventions.handler_decorators + self.conventions.event_decorators)
         return re.compile(rf"^[ \t]*@[ \t]*(?:[A-Za-z_]\w*\.)*(?:{names})(?![\w.])", re.MULTILINE)
 
     def classify_text(self, text: str) -> Evidence:
@@ -72,8 +72,8 @@ class Detector:
 
         Each pattern runs only when its names occur in the text at all (the patterns are
         slow on large files; a plain substring test is not)."""
-        names = self.options.integration_classes
-        decorators = self.options.handler_decorators + self.options.event_decorators
+        names = self.conventions.integration_classes
+        decorators = self.conventions.handler_decorators + self.conventions.event_decorators
         if not _has_any(text, names + decorators + _APP_NAMES + _ROUTER_NAMES):
             return Evidence.NONE
         text = _COMMENT_LINE.sub("", text)

@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from extractor.detect import Detector, Evidence
-from extractor.errors import InputError
-from extractor.options import ExtractOptions
+from .conventions import Conventions
+from .detect import Detector, Evidence
+from .errors import InputError
 
 SKIPPED_DIRS = frozenset(
     {"__pycache__", "node_modules", "tests", "test", "venv", "virtualenv", "site-packages"}
@@ -53,12 +53,18 @@ class IntegrationRoot:
         """True when the integration is a single `.py` file."""
         return self.path.is_file()
 
+    @property
+    def folder(self) -> Path:
+        """The folder its files and the doc model's locations are relative to: the package
+        folder, or a module's parent folder."""
+        return self.path.parent if self.is_module else self.path
+
 
 def find_integrations(
     paths: Sequence[Path | str] | Path | str,
     *,
     ignore: Sequence[str] = (),
-    options: ExtractOptions | None = None,
+    conventions: Conventions | None = None,
 ) -> list[IntegrationRoot]:
     """Every integration under `paths`, sorted by slug.
 
@@ -67,7 +73,7 @@ def find_integrations(
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    detector = Detector(options)
+    detector = Detector(conventions)
     found: dict[Path, IntegrationRoot] = {}
     for raw in paths:
         path = Path(raw)
@@ -95,10 +101,10 @@ def _missing(path: Path) -> str:
 
 
 def _names_hint(detector: Detector) -> str:
-    options = detector.options
-    calls = ", ".join(f"{name}(" for name in options.integration_classes)
+    conventions = detector.conventions
+    calls = ", ".join(f"{name}(" for name in conventions.integration_classes)
     decorators = ", ".join(
-        f"@….{name}" for name in options.handler_decorators + options.event_decorators
+        f"@….{name}" for name in conventions.handler_decorators + conventions.event_decorators
     )
     return f"looked for {calls} and {decorators}; more names go in [tool.extract-docs]"
 

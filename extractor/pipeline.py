@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from .assemble import Assembler
+from .conventions import Conventions
 from .discover import IntegrationRoot
 from .errors import InputError
 from .gather import ModuleFacts, gather_module
 from .gather.changelog import parse_changelog
 from .model import ChangelogEntry, Integration
-from .options import ExtractOptions
 from .parse import on_big_stack, parse_source, read_file
 from .resolve import resolve
 from .secrets import SecretPolicy, mask_text
@@ -79,9 +79,9 @@ def read_changelog(root: IntegrationRoot, policy: SecretPolicy | None = None) ->
     return parse_changelog((policy or SecretPolicy()).text(text))
 
 
-def extract(root: IntegrationRoot, options: ExtractOptions | None = None) -> Integration:
+def extract(root: IntegrationRoot, options: Conventions | None = None) -> Integration:
     """Document one integration, statically: nothing of it is imported or run."""
     modules, problems = gather_files(root)
-    resolved = resolve(modules, options or ExtractOptions())
+    resolved = resolve(modules, options or Conventions())
     problems = [(location, resolved.policy.text(message)) for location, message in problems]
     return Assembler(resolved, root.slug, read_changelog(root, resolved.policy), problems).integration()

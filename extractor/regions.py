@@ -14,8 +14,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Final
 
-from extractor.errors import RegionError
-from extractor.regions_format import MARKER_LINE_RE
+from .errors import RegionError
+from .regions_format import MARKER_LINE_RE
 
 GENERATED_BEGIN: Final = "<!-- extract-docs:begin generated -->"
 GENERATED_END: Final = "<!-- extract-docs:end generated -->"
@@ -27,11 +27,10 @@ GENERATED_LINE_RE: Final = re.compile(
 
 @dataclass(frozen=True)
 class Region:
-    """One region of a document: its name, marker lines and the text between the markers."""
+    """One region of a document: its name, its begin marker's line and the text between the markers."""
 
     name: str
     begin_line: int
-    end_line: int
     start: int
     """Offset of the first character after the begin marker's line."""
     end: int
@@ -119,7 +118,7 @@ class _Parser:
                 f"(opened at line {opened.line})",
             )
         self.regions[marker.name] = Region(
-            marker.name, opened.line, marker.line, _after_line(text, opened.stop), marker.start
+            marker.name, opened.line, _after_line(text, opened.stop), marker.start
         )
         self.open = None
 

@@ -26,7 +26,6 @@ REGION_NAMES: Final[tuple[RegionName, ...]] = (
 )
 """The hand-written regions, in document order."""
 
-MARKER_PREFIX: Final = "extract-docs"
 BEGIN_MARKER_FORMAT: Final = "<!-- extract-docs:begin manual:{name} -->"
 END_MARKER_FORMAT: Final = "<!-- extract-docs:end manual:{name} -->"
 

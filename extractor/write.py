@@ -11,14 +11,13 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from extractor.config import check_pattern
-from extractor.errors import ConfigError, InputError
-from extractor.regions import has_generated_block, inject, merge_regions, to_lf
+from .config import check_pattern
+from .errors import ConfigError, InputError
+from .regions import has_generated_block, inject, merge_regions, to_lf
 
 Status = Literal["ok", "stale", "missing"]
 _UNSAFE = re.compile(r"[^\w.-]+")
@@ -256,7 +255,3 @@ def _first_difference(old: list[str], new: list[str]) -> int:
             return number
     return min(len(old), len(new)) + 1
 
-
-def check(planned: Iterable[tuple[Path, str]]) -> CheckReport:
-    """Compare every planned `(path, text)` with the disk; never stops at the first."""
-    return CheckReport(tuple(check_one(path, text) for path, text in planned))

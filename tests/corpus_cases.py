@@ -20,11 +20,11 @@ import pydantic.v1 as pydantic_v1
 from pydantic import BaseModel, TypeAdapter
 from typing_extensions import is_typeddict
 
+from extractor.conventions import Conventions
 from extractor.diagnostics import Diagnostic
 from extractor.discover import IntegrationRoot
 from extractor.ir import Registry, TModel
 from extractor.model import DocModel, Integration
-from extractor.options import ExtractOptions
 from extractor.pipeline import gather_files
 from extractor.resolve import Resolved, resolve
 from extractor.typescript import InterfaceBlock, build_interfaces
@@ -55,7 +55,7 @@ def corpus_resolved() -> Resolved:
     files = tuple(sorted(CORPUS.glob("*.py")))
     modules, problems = gather_files(IntegrationRoot(path=CORPUS, slug="corpus", files=files))
     assert problems == [], problems
-    return resolve(modules, ExtractOptions())
+    return resolve(modules, Conventions())
 
 
 def runtime_class(key: str) -> Any:

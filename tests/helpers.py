@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+from extractor.conventions import Conventions
 from extractor.gather import ModuleFacts, gather_module
-from extractor.options import ExtractOptions
 from extractor.parse import parse_source
 from extractor.resolve import Resolved, resolve
 
@@ -15,7 +15,7 @@ def gather(code: str, module: str = "pkg.mod", rel: str = "mod.py") -> ModuleFac
     return gather_module(parse_source(textwrap.dedent(code), rel, module))
 
 
-def resolve_code(files: dict[str, str] | str, options: ExtractOptions | None = None) -> Resolved:
+def resolve_code(files: dict[str, str] | str, options: Conventions | None = None) -> Resolved:
     """Resolve inline modules: {"pkg/__init__.py": code, "pkg/models.py": code} or one module."""
     if isinstance(files, str):
         files = {"pkg/__init__.py": files}
@@ -26,4 +26,4 @@ def resolve_code(files: dict[str, str] | str, options: ExtractOptions | None = N
         name = ".".join(parts[:-1] if is_package else parts)
         rel = path.partition("/")[2] or path
         modules.append(gather_module(parse_source(textwrap.dedent(code), rel, name, is_package=is_package)))
-    return resolve(modules, options or ExtractOptions())
+    return resolve(modules, options or Conventions())

@@ -1,7 +1,7 @@
 """The command line: outputs, --check, warnings, exit codes 0/1/2, sub-commands, import cost.
 
-Most tests replace the pipeline and the renderer with small fakes (`work.load_extract`,
-`work.load_render`) so that they test the CLI alone; a few run the real ones on a sample.
+Most tests replace the pipeline and the renderer with small fakes (`documents.load_extract`,
+`documents.load_render`) so that they test the CLI alone; a few run the real ones on a sample.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ from pathlib import Path
 import pytest
 
 from extractor import __version__
-from extractor.cli import main, work
+from extractor.app import documents
+from extractor.cli import main
 from extractor.cli.report import fancy_progress_wanted
+from extractor.conventions import Conventions
 from extractor.discover import IntegrationRoot, find_integrations
 from extractor.errors import SourceSyntaxError
 from extractor.model import DocWarning, Handler, Integration
-from extractor.options import ExtractOptions
 from extractor.regions_format import begin_marker, end_marker
 from tests.conftest import SAMPLES
 
@@ -37,7 +38,7 @@ class FakePipeline:
         self.calls: list[str] = []
         self.fail: dict[str, Exception] = {}
 
-    def __call__(self, root: IntegrationRoot, options: ExtractOptions) -> Integration:
+    def __call__(self, root: IntegrationRoot, options: Conventions) -> Integration:
         self.calls.append(root.slug)
         if root.slug in self.fail:
             raise self.fail[root.slug]
@@ -67,8 +68,8 @@ def fake_render(
 @pytest.fixture
 def pipeline(monkeypatch: pytest.MonkeyPatch) -> FakePipeline:
     fake = FakePipeline()
-    monkeypatch.setattr(work, "load_extract", lambda: fake)
-    monkeypatch.setattr(work, "load_render", lambda: fake_render)
+    monkeypatch.setattr(documents, "load_extract", lambda: fake)
+    monkeypatch.setattr(documents, "load_render", lambda: fake_render)
     return fake
 
 
@@ -604,7 +605,7 @@ def test_an_internal_error_is_one_line_and_the_traceback_only_on_request(
     def broken(*args: object, **kwargs: object) -> Integration:
         raise KeyError("boom")
 
-    monkeypatch.setattr(work, "load_extract", lambda: broken)
+    monkeypatch.setattr(documents, "load_extract", lambda: broken)
     monkeypatch.delenv("EXTRACT_DOCS_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exit_info:
         main([str(SAMPLES / "stripe_payments"), "--no-cache", "--jobs", "1"])

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from extractor.config import Config, effective_config, find_config_file
+from extractor.conventions import Conventions
 from extractor.errors import ConfigError
-from extractor.options import ExtractOptions
 
 
 def pyproject(folder: Path, body: str) -> Path:
@@ -25,7 +25,7 @@ def test_without_a_config_file_everything_is_default(tmp_path: Path) -> None:
     assert set(sources.values()) == {"default"}
     assert set(sources) == set(Config.model_fields)
     assert config.format == "markdown"
-    assert config.extract_options() == ExtractOptions()
+    assert config.conventions() == Conventions()
 
 
 def test_the_nearest_pyproject_with_the_table_is_used(tmp_path: Path) -> None:
@@ -75,9 +75,9 @@ output = "{path}/README.md"
         "github",
     )
     assert config.ignore == ["legacy_*"]
-    stripe = config.override("stripe")
+    stripe = config.settings_for("stripe")
     assert (stripe.name, stripe.output) == ("Stripe Payments", "{path}/README.md")
-    assert config.override("amocrm").name is None
+    assert config.settings_for("amocrm").name is None
     label = f"pyproject.toml:{path}"
     assert {sources[key] for key in ("paths", "output", "overrides", "sort")} == {label}
 
@@ -106,12 +106,12 @@ def test_recognised_names_are_added_to_the_defaults(tmp_path: Path) -> None:
         'error_bases = ["PlatformError"]\n'
         'secret_name_suffixes = ["_PASS"]\n',
     )
-    options = effective_config({}, tmp_path)[0].extract_options()
+    options = effective_config({}, tmp_path)[0].conventions()
     assert options.handler_decorators == ("handler", "webhook")
     assert options.integration_classes == ("Integration", "App")
     assert options.error_bases == ("IntegrationError", "PlatformError")
     assert options.secret_name_suffixes[-1] == "_PASS"
-    assert options.event_decorators == ExtractOptions().event_decorators
+    assert options.event_decorators == Conventions().event_decorators
 
 
 def test_unknown_keys_name_the_keys_the_file_and_the_line(tmp_path: Path) -> None:
@@ -146,6 +146,43 @@ def test_bad_values_are_config_errors(tmp_path: Path, body: str, words: str) -> 
     pyproject(tmp_path, f"[tool.extract-docs]\n{body}\n")
     with pytest.raises(ConfigError, match=words):
         effective_config({}, tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ('output = "../{slug}.md"', "output: output pattern '../{slug}.md' must be relative and without '..'"),
+        ('webhook_base_url = "hooks.example.com"',
+         "webhook_base_url: webhook base URL must start with http:// or https://, got 'hooks.example.com'"),
+    ],
+)
+def test_the_table_and_an_override_check_a_value_alike(tmp_path: Path, body: str, message: str) -> None:
+    for table, prefix in (("tool.extract-docs", ""), ("tool.extract-docs.overrides.stripe", "overrides.stripe.")):
+        pyproject(tmp_path, f"[{table}]\n{body}\n")
+        with pytest.raises(ConfigError) as info:
+            effective_config({}, tmp_path)
+        assert info.value.message.endswith(prefix + message)
+
+
+@pytest.mark.parametrize(
+    ("override", "expected"),
+    [
+        ("", ("docs/{slug}.md", "https://hooks.example.com", "tpl", None, None)),
+        ('output = "{path}/README.md"\nwebhook-base-url = "https://own.example.com/"\ntemplate = "own"\n'
+         'name = "Stripe Payments"\nsidebar_order = 2',
+         ("{path}/README.md", "https://own.example.com", "own", "Stripe Payments", 2)),
+    ],
+)
+def test_an_integrations_settings_are_the_tables_with_its_override(
+    tmp_path: Path, override: str, expected: tuple[object, ...]
+) -> None:
+    table = 'output = "docs/{slug}.md"\nwebhook_base_url = "https://hooks.example.com"\ntemplate = "tpl"\n'
+    pyproject(tmp_path, f'[tool.extract-docs]\n{table}front_matter = true\nsort = "name"\n'
+              f'[tool.extract-docs.overrides.stripe]\n{override}\n')
+    settings = effective_config({}, tmp_path)[0].settings_for("stripe")
+    template = settings.template.name if settings.template else None
+    assert (settings.output, settings.webhook_base_url, template, settings.name, settings.sidebar_order) == expected
+    assert (settings.front_matter, settings.sort) == (True, "name")
 
 
 def test_bad_command_line_values_are_config_errors(tmp_path: Path) -> None:

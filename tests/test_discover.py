@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from extractor.conventions import Conventions
 from extractor.detect import Detector, Evidence
 from extractor.discover import IntegrationRoot, find_integrations
 from extractor.errors import InputError
-from extractor.options import ExtractOptions
 from tests.conftest import SAMPLES
 
 DEFINES = "from sdk import Integration\n\nintegration = Integration(name='X')\n"
@@ -60,7 +60,7 @@ def test_evidence_is_read_from_the_text(source: str, expected: Evidence) -> None
 
 
 def test_extra_names_from_the_options_are_recognised() -> None:
-    options = ExtractOptions(integration_classes=("Integration", "App"), handler_decorators=("hook",))
+    options = Conventions(integration_classes=("Integration", "App"), handler_decorators=("hook",))
     detector = Detector(options)
     assert detector.classify_text("app = App()\n") is Evidence.DEFINES
     assert detector.classify_text("@app.hook('x')\ndef f(): ...\n") is Evidence.USES

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.cli.app import EXIT_ERROR
+from extractor.cli.exits import EXIT_ERROR
 from extractor.parse import MAX_NESTING
 
 from .hostile_kit import assert_clean, diagnostics, make_package, run_cli

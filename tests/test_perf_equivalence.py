@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesmith import from_grammar
 
 from benchmarks.generate import generate
-from extractor.cli.work import AUTO_MIN_WORK, worker_count
+from extractor.app.pool import AUTO_MIN_WORK, worker_count
 from extractor.errors import NestingError
 from extractor.gather import ModuleFacts, gather_module
 from extractor.parse import SourceFile, nesting, parse_source, read_file

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from extractor.assemble import Assembler
+from extractor.conventions import Conventions
 from extractor.diagnostics import Diagnostic
 from extractor.ir import (
     TDict,
@@ -23,7 +24,6 @@ from extractor.ir import (
     TVar,
 )
 from extractor.model import DocWarning
-from extractor.options import ExtractOptions
 from extractor.resolve import CredentialRecord, EnvVarRecord, ErrorRecord, HttpRoute, Route, SecretRecord
 from extractor.resolve.frameworks.reading import per_method
 from extractor.resolve.records import as_diagnostic
@@ -286,7 +286,7 @@ class Shop(Integration):
 
 def test_custom_names_from_options() -> None:
     code = "from my_sdk import App, endpoint\napp = App(name='X')\n@endpoint('e')\ndef f(): ...\n"
-    options = ExtractOptions(integration_classes=("Integration", "App"), handler_decorators=("handler", "endpoint"))
+    options = Conventions(integration_classes=("Integration", "App"), handler_decorators=("handler", "endpoint"))
     resolved = resolve_code(code, options)
     assert resolved.declaration is not None and [r.name for r in resolved.routes] == ["e"]
 

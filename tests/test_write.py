@@ -13,7 +13,8 @@ from extractor.errors import ConfigError, RegionError
 from extractor.regions import GENERATED_BEGIN, GENERATED_END
 from extractor.regions_format import begin_marker, end_marker
 from extractor.write import (
-    check,
+    CheckReport,
+    check_one,
     compose,
     normalise,
     output_path,
@@ -156,6 +157,11 @@ def test_compose_of_json_ignores_the_existing_file() -> None:
 def test_compose_refuses_to_overwrite_a_file_it_did_not_write() -> None:
     with pytest.raises(RegionError, match=r"not written by extract-docs"):
         compose(generated(), "# Hand-made README\n", path="README.md")
+
+
+def check(planned: list[tuple[Path, str]]) -> CheckReport:
+    """What the CLI gathers under --check: every planned file compared with the disk."""
+    return CheckReport(tuple(check_one(path, text) for path, text in planned))
 
 
 def test_check_reports_every_stale_and_missing_file_with_a_diff(tmp_path: Path) -> None:

@@ -1,8 +1,10 @@
 """The command line: `extract-docs PATH...` (the default command), `schema`, `config`, `preview`.
 
 `main()` picks the command from argv before typer parses it: `schema`, `config` and
-`preview` as the first word go to the sub-commands, anything else to the default command. The only
-module-level import is typer; the pipeline (libcst) is imported inside the command.
+`preview` as the first word go to the sub-commands, anything else to the default command.
+`--version` alone is answered before typer is imported; the commands (`cli/commands.py`)
+import the application layer only when they run. The CLI parses arguments, prints and
+chooses the exit code; the work is the application layer's (`extractor.app`).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from extractor import __version__
+from .. import __version__
 
 __all__ = ["main"]
 
@@ -21,6 +23,6 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args in (["--version"], ["-V"]):
         print(f"extract-docs {__version__}")
         raise SystemExit(0)
-    from extractor.cli.app import command_for
+    from .commands import command_for
 
     command_for(args).main(args=args, prog_name="extract-docs")

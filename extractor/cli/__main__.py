@@ -1,5 +1,5 @@
 """`python -m extractor.cli`: the same as the `extract-docs` command."""
 
-from extractor.cli import main
+from . import main
 
 main()

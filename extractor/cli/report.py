@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from extractor.write import CheckReport
+    from ..write import CheckReport
 
 _LOCATION = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))?(?::(?P<column>\d+))?$", re.S)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
@@ -72,12 +72,13 @@ class Reporter:
                  stream: TextIO | None = None) -> None:
         self.github = annotations == "github"
         self.quiet = quiet
-        self.stream = stream or sys.stderr
+        self._stream = stream
         self.warnings = 0
         self.errors = 0
 
     def _print(self, text: str) -> None:
-        print(text, file=self.stream, flush=True)
+        # sys.stderr as it is now: under a progress bar, rich's proxy prints above the bar
+        print(text, file=self._stream or sys.stderr, flush=True)
 
     def _annotation(self, level: str, where: Where | None, message: str) -> str:
         props = ""
@@ -143,15 +144,17 @@ def fancy_progress_wanted(stream: TextIO, quiet: bool) -> bool:
 
 @contextmanager
 def progress(total: int, *, enabled: bool) -> Iterator[_Advance]:
-    """A context giving `advance(label)`; a rich bar on stderr when `enabled`, else silent."""
+    """A context giving `advance(label)`; a rich bar on stderr when `enabled`, else silent.
+    Lines printed to stderr meanwhile show above the bar; stdout is left alone."""
     if not enabled or total < 1:
         yield _Advance(None, None)
         return
+    # rich (40 ms to import) only for a bar on a terminal: a CI run never pays for it
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+    with Progress(*columns, console=Console(stderr=True), transient=True, redirect_stdout=False) as bar:
         task = bar.add_task("extracting", total=total)
         yield _Advance(bar, task)
 

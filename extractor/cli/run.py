@@ -1,4 +1,4 @@
-"""The default command: discover, extract, render, then print, write, or --check.
+"""The default command: the application layer's outcomes printed as they come, and the exit code.
 
 Returns an exit code; raises `ExtractDocsError` for what stops the whole run (the caller
 prints it). Errors of one integration are reported and the others still go through.
@@ -6,253 +6,109 @@ prints it). Errors of one integration are reported and the others still go throu
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from extractor.cache import CACHE_DIR
-from extractor.cli import work
-from extractor.cli.options import RunOptions, base_folder, is_folder_target
-from extractor.cli.report import (
-    Reporter,
-    Where,
-    check_summary,
-    display_path,
-    fancy_progress_wanted,
-    locate,
-)
-from extractor.cli.report import progress as progress_bar
-from extractor.config import Config, effective_config
-from extractor.discover import IntegrationRoot, find_integrations
-from extractor.errors import ConfigError, ExtractDocsError
-from extractor.lint import lint
-from extractor.model import Integration
-from extractor.ordering import arrange
-from extractor.write import check, compose, output_path, read_existing, write_if_changed
+from typing_extensions import assert_never
 
-EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
-"""0 done; 1 stale files (--check) or warnings (--strict); 2 an error: usage, configuration,
-an input that can't be documented, an output that can't be written."""
+from ..app import FileOutcome, Generation, Outcome, Request, generate
+from ..config import effective_config
+from ..write import CheckReport, FileCheck, Status
+from .command_line import CommandLine
+from .exits import EXIT_ERROR, EXIT_OK, EXIT_STALE
+from .report import Reporter, Where, check_summary, display_path, fancy_progress_wanted, locate, progress
 
 
-def doc_json(value: Integration | list[Integration]) -> str:
-    """The `--format json` text of one doc model (an object) or several (a list)."""
-    data: Any
-    if isinstance(value, list):
-        data = [doc.model_dump(mode="json", by_alias=True) for doc in value]
-    else:
-        data = value.model_dump(mode="json", by_alias=True)
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+def run_document(command_line: CommandLine, *, cwd: Path | None = None) -> int:
+    """Run the default command; `ExtractDocsError` propagates for the caller to print."""
+    here = cwd or Path.cwd()
+    config, _ = effective_config(command_line.config_values(), here, config_file=command_line.config)
+    request = Request(
+        action="check" if command_line.check else "write", output=command_line.output,
+        jobs=command_line.jobs, cache=command_line.cache, cwd=here,
+    )
+    generation = generate(config, request)
+    reporter = Reporter(annotations=config.annotations, quiet=command_line.quiet)
+    return _Run(command_line, generation, reporter, here).execute()
 
 
-@dataclass
-class _Plan:
-    """Where the documents go: stdout (no paths), one file, or one file per integration."""
+class _Run:
+    """One run of the default command: prints each outcome as it comes."""
 
-    per_slug: dict[str, Path] = field(default_factory=dict)
-    single: Path | None = None
-
-    @property
-    def to_stdout(self) -> bool:
-        return self.single is None and not self.per_slug
-
-
-class Run:
-    """One run of the default command."""
-
-    def __init__(self, options: RunOptions, config: Config, reporter: Reporter, cwd: Path):
-        self.options = options
-        self.config = config
+    def __init__(self, command_line: CommandLine, generation: Generation, reporter: Reporter, cwd: Path):
+        self.command_line = command_line
+        self.generation = generation
         self.reporter = reporter
         self.cwd = cwd
-        self.json = config.format == "json"
+        self.checked: list[FileCheck] = []
 
     def execute(self) -> int:
-        """Document every integration; the exit code."""
-        if not self.config.paths:
-            raise ConfigError("no PATH given, and no `paths` in [tool.extract-docs]")
-        roots = find_integrations(
-            self.config.paths, ignore=self.config.ignore, options=self.config.extract_options()
-        )
-        plan = self._plan(roots)
-        docs = self._extract(roots)
-        self._report_warnings(docs)
-        texts = self._render(docs)
-        if plan.to_stdout:
-            sys.stdout.write(self._stdout_text(roots, docs, texts))
-            sys.stdout.flush()
-            return self._exit_code(ok=True)
-        planned = self._planned_files(plan, roots, docs, texts)
-        ok = self._check(planned) if self.options.check else self._write(planned)
-        return self._exit_code(ok=ok)
-
-    # -- planning -------------------------------------------------------------------------
-
-    def _plan(self, roots: Sequence[IntegrationRoot]) -> _Plan:
-        out = self.options.output
-        pattern = self.config.output or ("{slug}.json" if self.json else "{slug}.md")
-        if out == "-" or (out is None and not self.config.output):
-            if self.options.check:
-                raise ConfigError("--check needs -o FILE|DIR or `output` in [tool.extract-docs]")
-            return _Plan()
-        if out is not None and not is_folder_target(out):
-            if len(roots) > 1 and not self.json:
-                raise ConfigError(
-                    f"-o {out} is one file but {len(roots)} integrations were found; "
-                    "give a folder (-o DIR/) to write one file per integration"
-                )
-            return _Plan(single=self.cwd / out)
-        base = self.cwd / out if out is not None else self.config.root
-        return _Plan(per_slug=self._paths(roots, base, pattern))
-
-    def _paths(
-        self, roots: Sequence[IntegrationRoot], base: Path, pattern: str
-    ) -> dict[str, Path]:
-        paths: dict[str, Path] = {}
-        owners: dict[Path, str] = {}
-        for root in roots:
-            own = self.config.override(root.slug).output or pattern
-            path = output_path(
-                base, own, slug=root.slug, folder=base_folder(root), root=self.config.root
-            )
-            if path in owners:
-                raise ConfigError(
-                    f"integrations {owners[path]!r} and {root.slug!r} would both write {path}; "
-                    "set `output` in [tool.extract-docs.overrides.<slug>]"
-                )
-            owners[path] = root.slug
-            paths[root.slug] = path
-        return paths
-
-    # -- extraction, warnings, rendering --------------------------------------------------
-
-    def _extract(self, roots: Sequence[IntegrationRoot]) -> list[tuple[IntegrationRoot, Integration]]:
-        cache = self.config.root / CACHE_DIR if self.options.cache else None
-        fancy = fancy_progress_wanted(sys.stderr, self.options.quiet)
-        docs: list[tuple[IntegrationRoot, Integration]] = []
-        with progress_bar(len(roots), enabled=fancy) as advance:
-            for root, outcome in work.extract_all(
-                roots, self.config.extract_options(), cache_folder=cache, jobs=self.options.jobs
-            ):
-                advance(root.slug)
-                if isinstance(outcome, work.Failure):
-                    where = locate(outcome.location, base_folder(root), self.cwd)
-                    self.reporter.diagnostic("error", where, outcome.message)
+        """Print every outcome; the exit code."""
+        to_stdout = self.generation.targets.to_stdout
+        joined = self.generation.joined()
+        with progress(len(self.generation.roots), enabled=self._fancy()) as advance:
+            for item in self.generation:
+                if isinstance(item, FileOutcome):
+                    self._file(item)
                     continue
-                docs.append((root, self._adjust(root, outcome)))
-        return docs
+                advance(item.root.slug)
+                self._integration(item)
+                if to_stdout and item.text is not None:
+                    sys.stdout.write(joined.piece(item.text))
+        if to_stdout:
+            sys.stdout.write(joined.end())
+            sys.stdout.flush()
+        return self._exit_code(ok=self._check_summary())
 
-    def _adjust(self, root: IntegrationRoot, doc: Integration) -> Integration:
-        name = self.config.override(root.slug).name
-        if name:
-            doc = doc.model_copy(update={"name": name})
-        return arrange(doc, self.config.sort)
+    def _fancy(self) -> bool:
+        """A progress bar on stderr, unless the documents or diffs go to the same terminal."""
+        if not fancy_progress_wanted(sys.stderr, self.command_line.quiet):
+            return False
+        uses_stdout = self.generation.targets.to_stdout or self.command_line.check
+        return not (uses_stdout and sys.stdout.isatty())
 
-    def _report_warnings(self, docs: Sequence[tuple[IntegrationRoot, Integration]]) -> None:
-        """The doc models' warnings; under --strict also the lint findings (extractor.lint)."""
-        ignore = frozenset(self.config.lint_ignore)
-        for root, doc in docs:
-            for warning in doc.warnings:
-                where = locate(warning.location, base_folder(root), self.cwd)
-                self.reporter.diagnostic("warning", where, warning.message)
-            if not self.config.strict:
-                continue
-            for finding in lint(doc, ignore=ignore):
-                where = locate(finding.location, base_folder(root), self.cwd)
-                self.reporter.diagnostic("warning", where, f"{finding.message} [{finding.rule}]")
+    def _integration(self, outcome: Outcome) -> None:
+        base = outcome.root.folder
+        for warning in outcome.warnings:
+            self.reporter.diagnostic("warning", locate(warning.location, base, self.cwd), warning.message)
+        if outcome.error is not None:
+            self.reporter.diagnostic("error", locate(outcome.error.location, base, self.cwd), outcome.error.message)
+        if outcome.file is not None:
+            self._file(outcome.file)
 
-    def _render(self, docs: Sequence[tuple[IntegrationRoot, Integration]]) -> dict[str, str]:
-        texts: dict[str, str] = {}
-        cache = self.config.root / CACHE_DIR if self.options.cache else None
-        render = None if self.json else work.renderer(cache)
-        for root, doc in docs:
-            if render is None:
-                texts[root.slug] = doc_json(doc)
-                continue
-            override = self.config.override(root.slug)
-            try:
-                texts[root.slug] = render(
-                    doc,
-                    template_dir=override.template or self.config.template,
-                    webhook_base_url=override.webhook_base_url or self.config.webhook_base_url,
-                    front_matter=self.config.front_matter,
-                    sidebar_order=override.sidebar_order,
-                )
-            except ExtractDocsError as exc:
-                self.reporter.diagnostic("error", locate(exc.location, None, self.cwd), exc.message)
-        return texts
+    def _file(self, file: FileOutcome) -> None:
+        if file.error is not None:
+            self.reporter.diagnostic("error", locate(file.error.location, None, self.cwd), file.error.message)
+            return
+        shown = display_path(file.path, self.cwd)
+        match file.status:
+            case "written" | "unchanged":
+                self.reporter.status(f"{'wrote' if file.status == 'written' else 'unchanged'} {shown}")
+            case "ok" | "stale" | "missing":
+                self._checked(file, file.status, shown)
+            case "composed" | "failed":  # not in this command; a failed file has its error
+                pass
+            case _:
+                assert_never(file.status)
 
-    # -- output ---------------------------------------------------------------------------
-
-    def _wants_list(self, roots: Sequence[IntegrationRoot]) -> bool:
-        """JSON gives a list unless a single PATH is itself the only integration."""
-        paths = self.config.paths
-        if len(roots) != 1 or len(paths) != 1:
-            return True
-        return roots[0].path.resolve() != Path(paths[0]).resolve()
-
-    def _json_value(
-        self, roots: Sequence[IntegrationRoot], docs: Sequence[tuple[IntegrationRoot, Integration]],
-        texts: dict[str, str],
-    ) -> str:
-        done = [doc for root, doc in docs if root.slug in texts]
-        if self._wants_list(roots):
-            return doc_json(done)
-        return doc_json(done[0]) if done else ""
-
-    def _stdout_text(
-        self, roots: Sequence[IntegrationRoot], docs: Sequence[tuple[IntegrationRoot, Integration]],
-        texts: dict[str, str],
-    ) -> str:
-        if self.json:
-            return self._json_value(roots, docs, texts)
-        return "\n".join(texts[root.slug] for root, _ in docs if root.slug in texts)
-
-    def _planned_files(
-        self, plan: _Plan, roots: Sequence[IntegrationRoot],
-        docs: Sequence[tuple[IntegrationRoot, Integration]], texts: dict[str, str],
-    ) -> list[tuple[Path, str]]:
-        if plan.single is not None:
-            text = self._stdout_text(roots, docs, texts)
-            generated = [(plan.single, text)] if text else []
-        else:
-            generated = [(plan.per_slug[slug], text) for slug, text in texts.items()]
-        planned: list[tuple[Path, str]] = []
-        for path, text in generated:
-            try:
-                existing = read_existing(path)
-                shown = display_path(path, self.cwd)
-                planned.append((path, compose(text, existing, path=shown, markdown=not self.json)))
-            except ExtractDocsError as exc:
-                self.reporter.diagnostic("error", locate(exc.location, None, self.cwd), exc.message)
-        return planned
-
-    def _write(self, planned: Sequence[tuple[Path, str]]) -> bool:
-        for path, text in planned:
-            shown = display_path(path, self.cwd)
-            try:
-                written = write_if_changed(path, text)
-            except OSError as exc:
-                self.reporter.diagnostic("error", Where(shown), f"can't write: {exc.strerror}")
-                continue
-            self.reporter.status(f"{'wrote' if written else 'unchanged'} {shown}")
-        return True
-
-    def _check(self, planned: Sequence[tuple[Path, str]]) -> bool:
-        report = check(planned)
-        command = self.options.update_command()
-        for item in report.problems:
-            sys.stdout.write(item.diff)
-            shown = display_path(item.path, self.cwd)
-            if self.reporter.github:
-                message = f"{item.status}: run `{command}` to update it"
-                self.reporter.diagnostic("error", Where(shown, item.line), message, counted=False)
-            else:
-                self.reporter.note(f"{shown}: {item.status}")
+    def _checked(self, file: FileOutcome, status: Status, shown: str) -> None:
+        self.checked.append(FileCheck(file.path, status))
+        if status == "ok":
+            return
+        sys.stdout.write(file.diff)
         sys.stdout.flush()
+        if self.reporter.github:
+            message = f"{file.status}: run `{self.command_line.update_command()}` to update it"
+            self.reporter.diagnostic("error", Where(shown, file.line), message, counted=False)
+        else:
+            self.reporter.note(f"{shown}: {file.status}")
+
+    def _check_summary(self) -> bool:
+        """Under --check, the summary line; whether every file is up to date."""
+        if not self.command_line.check:
+            return True
+        report = CheckReport(tuple(self.checked))
+        command = self.command_line.update_command()
         self.reporter.note(check_summary(report, lambda path: display_path(path, self.cwd), command))
         return report.ok
 
@@ -261,16 +117,8 @@ class Run:
             return EXIT_ERROR
         if not ok:
             return EXIT_STALE
-        if self.config.strict and self.reporter.warnings:
+        if self.generation.config.strict and self.reporter.warnings:
             count = self.reporter.warnings
             self.reporter.note(f"{count} warning{'s' if count != 1 else ''}, failing (--strict)")
             return EXIT_STALE
         return EXIT_OK
-
-
-def run_document(options: RunOptions, *, cwd: Path | None = None) -> int:
-    """Run the default command; `ExtractDocsError` propagates for the caller to print."""
-    here = cwd or Path.cwd()
-    config, _ = effective_config(options.config_values(), here, config_file=options.config)
-    reporter = Reporter(annotations=config.annotations, quiet=options.quiet)
-    return Run(options, config, reporter, here).execute()

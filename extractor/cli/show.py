@@ -7,6 +7,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..config import NAME_FIELDS, Config, effective_config
+from ..model import Integration
+
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SHAPE_NOTE = (
     "extract-docs --format json prints one Integration object for one integration, and an "
@@ -17,8 +20,6 @@ SHAPE_NOTE = (
 
 def schema_dict(*, many: bool = False) -> dict[str, Any]:
     """The JSON Schema of the JSON output: one `Integration`, or (`many`) a list of them."""
-    from extractor.model import Integration
-
     schema: dict[str, Any] = Integration.model_json_schema(by_alias=True, mode="serialization")
     if many:
         definitions = schema.pop("$defs", {})
@@ -37,13 +38,11 @@ def schema_text(*, many: bool = False) -> str:
     return json.dumps(schema_dict(many=many), ensure_ascii=False, indent=2) + "\n"
 
 
-def _effective_values(config: Any) -> dict[str, Any]:
-    from extractor.config import NAME_FIELDS
-
+def _effective_values(config: Config) -> dict[str, Any]:
     values: dict[str, Any] = config.model_dump(mode="json", exclude_none=False)
-    options = config.extract_options()
+    conventions = config.conventions()
     for key in NAME_FIELDS:
-        values[key] = list(getattr(options, key))
+        values[key] = list(getattr(conventions, key))
     values["overrides"] = {
         slug: override.model_dump(mode="json", exclude_none=True)
         for slug, override in config.overrides.items()
@@ -58,8 +57,6 @@ def config_text(
 
     Recognised-name lists are shown in full (defaults plus additions).
     """
-    from extractor.config import effective_config
-
     config, sources = effective_config(cli_values, cwd, config_file=config_file)
     values = _effective_values(config)
     if as_json:

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..conventions import Conventions
 from ..diagnostics import Diagnostic
 from ..gather.facts import ModuleFacts
 from ..ir import Registry
-from ..options import ExtractOptions
 from ..secrets import SecretPolicy
 from .classes import Hierarchy
 from .constants import Resolver
@@ -55,7 +55,7 @@ class Resolved:
     """The secret policy, with every secret value met (`extractor.secrets`)."""
 
 
-def resolve(modules: list[ModuleFacts], options: ExtractOptions) -> Resolved:
+def resolve(modules: list[ModuleFacts], options: Conventions) -> Resolved:
     """Resolve the gathered facts of one integration's modules."""
     symbols = SymbolTable(modules)
     hierarchy = Hierarchy(symbols)
@@ -95,7 +95,7 @@ def _declared(finder: IntegrationFinder, registry: Registry, policy: SecretPolic
 
 
 def _environment(
-    result: Resolved, registry: Registry, modules: list[ModuleFacts], resolver: Resolver, options: ExtractOptions
+    result: Resolved, registry: Registry, modules: list[ModuleFacts], resolver: Resolver, options: Conventions
 ) -> EnvCollector:
     """Read every environment variable (settings fields, then env reads) into `result`."""
     keys = {c.key: c.description for c in result.credentials}

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..conventions import Conventions
 from ..diagnostics import Diagnostic, Unknown
 from ..gather.expressions import Call, Ref, Value
 from ..gather.facts import Assign, ClassDef, Function, ModuleFacts
 from ..ir import TModel, TPrim, TUnion, Type
-from ..options import ExtractOptions
 from .constants import Resolver, to_json
 from .integration import IntegrationFinder
 from .records import Route, RouteKind
@@ -36,7 +36,7 @@ class RouteFinder:
     """Recognises handler and event decorators by shape and name, through import aliases."""
 
     def __init__(
-        self, finder: IntegrationFinder, types: TypeResolver, resolver: Resolver, options: ExtractOptions
+        self, finder: IntegrationFinder, types: TypeResolver, resolver: Resolver, options: Conventions
     ) -> None:
         self.finder = finder
         self.types = types

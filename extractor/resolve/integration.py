@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..conventions import Conventions
 from ..diagnostics import Diagnostic, Unknown
 from ..gather.expressions import Call, Ref
 from ..gather.facts import Assign, ModuleFacts
-from ..options import ExtractOptions
 from .classes import ClassInfo, Hierarchy
 from .constants import Resolver, to_json
 from .records import CredentialRecord, SecretRecord
@@ -30,7 +30,7 @@ class IntegrationObject:
 class IntegrationFinder:
     """Finds the integration declaration and reads credentials, secrets and default args."""
 
-    def __init__(self, hierarchy: Hierarchy, resolver: Resolver, options: ExtractOptions) -> None:
+    def __init__(self, hierarchy: Hierarchy, resolver: Resolver, options: Conventions) -> None:
         self.hierarchy = hierarchy
         self.resolver = resolver
         self.options = options

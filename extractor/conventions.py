@@ -1,4 +1,4 @@
-"""What the extractor recognises by name: defaults from the conventions, extended by config."""
+"""The names the extractor recognises: defaults from the conventions, extended by config."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class ExtractOptions:
+class Conventions:
     """Names recognised by shape and name (never by import path); config adds aliases."""
 
     integration_classes: tuple[str, ...] = ("Integration",)

@@ -1,27 +1,25 @@
-"""The typer commands: the default `extract-docs PATH...`, and `schema` and `config`.
+"""The typer commands: the default `extract-docs PATH...`, and `schema`, `config`, `preview`.
 
-Nothing heavy is imported here: the pipeline (libcst), the renderer (Jinja2) and even the
-config (pydantic) are imported inside the commands, so `--help` and `--version` stay fast.
+This module declares the options only; it imports nothing heavy. Each command imports its body
+(`cli/run.py`, `cli/show.py`, `cli/preview.py`, which import the application layer and with it
+pydantic, libcst and Jinja2) when it runs: that is the CLI's one lazy boundary, which keeps
+`--help` fast.
 """
 
 from __future__ import annotations
 
 import enum
-import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from extractor import __version__
-from extractor.cli.preview import preview_command
+from .. import __version__
+from .command_line import CommandLine, PreviewCommandLine
+from .exits import guarded
 
 SUBCOMMANDS = ("schema", "config", "preview")
-EXIT_ERROR = 2
-DEBUG_VARIABLE = "EXTRACT_DOCS_DEBUG"
-"""Set to show the traceback of an internal error instead of one line."""
 
 EPILOG = (
     "\b\nOther commands:\n"
@@ -51,34 +49,6 @@ def _version(value: bool) -> None:
     if value:
         print(f"extract-docs {__version__}")
         raise typer.Exit()
-
-
-def _print_error(exc: Exception) -> None:
-    from extractor.cli.report import locate, one_line
-
-    message = getattr(exc, "message", str(exc))
-    where = locate(getattr(exc, "location", None), None, Path.cwd())
-    prefix = f"{where}: " if where is not None else ""
-    print(f"{prefix}error: {one_line(message)}", file=sys.stderr, flush=True)
-
-
-def guarded(action: Callable[[], int]) -> int:
-    """Run `action`; an `ExtractDocsError` (configuration, input) becomes one stderr line
-    and exit code 2, never a traceback. Any other exception is a bug of the tool: one line too,
-    the traceback only with EXTRACT_DOCS_DEBUG set."""
-    from extractor.errors import ExtractDocsError
-
-    try:
-        return action()
-    except ExtractDocsError as exc:
-        _print_error(exc)
-        return EXIT_ERROR
-    except Exception as exc:
-        if os.environ.get(DEBUG_VARIABLE):
-            raise
-        print(f"error: internal error ({type(exc).__name__}: {exc}); this is a bug in extract-docs: "
-              f"set {DEBUG_VARIABLE}=1 to see the traceback", file=sys.stderr, flush=True)
-        return EXIT_ERROR
 
 
 PathsArg = Annotated[
@@ -170,16 +140,15 @@ def document(
                            help="Print the version and exit.")
     ] = False,
 ) -> None:
-    from extractor.cli.options import RunOptions
-    from extractor.cli.run import run_document
+    from .run import run_document
 
-    options = RunOptions(
+    command_line = CommandLine(
         paths=list(paths or []), output=output, format=_value(format), check=check,
         strict=strict, annotations=_value(annotations), template=template,
         webhook_base_url=webhook_base_url, front_matter=front_matter, config=config, jobs=jobs, cache=not no_cache,
         quiet=quiet,
     )
-    raise typer.Exit(guarded(lambda: run_document(options)))
+    raise typer.Exit(guarded(lambda: run_document(command_line)))
 
 
 def _value(choice: enum.Enum | None) -> Any:
@@ -197,7 +166,7 @@ def schema(
     ] = False,
 ) -> None:
     """Print the JSON Schema of `--format json` (one integration: an object)."""
-    from extractor.cli.show import schema_text
+    from .show import schema_text
 
     sys.stdout.write(schema_text(many=many))
 
@@ -216,22 +185,39 @@ def config_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """Print the effective configuration and where each value comes from."""
-    from extractor.cli.show import config_text
+    from .show import config_text
 
-    values = {
-        "paths": list(paths) if paths else None, "format": _value(format), "strict": strict,
-        "annotations": _value(annotations), "template": template,
-        "webhook_base_url": webhook_base_url, "front_matter": front_matter,
-    }
+    command_line = CommandLine(
+        paths=list(paths or []), format=_value(format), strict=strict, annotations=_value(annotations),
+        template=template, webhook_base_url=webhook_base_url, front_matter=front_matter,
+    )
 
     def show() -> int:
-        sys.stdout.write(config_text(values, Path.cwd(), config_file=config, as_json=as_json))
+        sys.stdout.write(config_text(command_line.config_values(), Path.cwd(), config_file=config, as_json=as_json))
         return 0
 
     raise typer.Exit(guarded(show))
 
 
-sub_app.command("preview")(preview_command)
+@sub_app.command("preview")
+def preview_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="PATH", show_default=False,
+                       help="Integrations to preview (default: `paths` of [tool.extract-docs])."),
+    ] = None,
+    host: Annotated[str, typer.Option("--host", metavar="ADDR", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", metavar="N", min=1, max=65535, help="Port to listen on.")] = 5173,
+    config: ConfigOpt = None,
+) -> None:
+    """Serve the documents as a VitePress site on localhost; pages follow source changes.
+
+    Needs the site tooling: `npm ci --prefix site` in the extract-docs repository.
+    """
+    from .preview import run_preview
+
+    command_line = PreviewCommandLine(paths=list(paths or []), host=host, port=port, config=config)
+    raise typer.Exit(guarded(lambda: run_preview(command_line)))
 
 
 def command_for(args: list[str]) -> Any:

@@ -1,4 +1,4 @@
-"""The default command's options as given on the command line, and small path helpers."""
+"""The command lines of the default command and of `preview`, as given (None: not given)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractor.discover import IntegrationRoot
 
-
-@dataclass
-class RunOptions:
-    """The command line of the default command (None: not given, the config decides)."""
+@dataclass(frozen=True)
+class CommandLine:
+    """The command line of the default command (and the configuration keys of `config`);
+    None: not given, the configuration decides."""
 
     paths: list[Path] = field(default_factory=list)
     output: str | None = None
@@ -54,12 +53,11 @@ class RunOptions:
         }
 
 
-def base_folder(root: IntegrationRoot) -> Path:
-    """The folder a doc's locations are relative to."""
-    return root.path.parent if root.is_module else root.path
+@dataclass(frozen=True)
+class PreviewCommandLine:
+    """The command line of `extract-docs preview`."""
 
-
-def is_folder_target(output: str) -> bool:
-    """`-o X` names a folder when X exists as one, ends with a separator, or has no suffix."""
-    path = Path(output)
-    return output.endswith(("/", "\\")) or path.is_dir() or not path.suffix
+    paths: list[Path] = field(default_factory=list)
+    host: str = "127.0.0.1"
+    port: int = 5173
+    config: Path | None = None

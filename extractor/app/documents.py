@@ -1,0 +1,135 @@
+"""One integration's document: its doc model (from the cache or the pipeline), then its text.
+
+`make_document` runs in this process or in a worker (its arguments and result are plain,
+picklable data). The pipeline (libcst) and the renderer (Jinja2) are imported only when a doc
+model or a document is not in the cache, through `load_extract` / `load_render`, which tests
+may replace.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..cache import ExtractCache, RenderCache
+from ..config import IntegrationSettings
+from ..conventions import Conventions
+from ..diagnostics import Diagnostic
+from ..discover import IntegrationRoot
+from ..errors import ExtractDocsError
+from ..lint import lint
+from ..model import Integration
+from ..ordering import arrange
+from .outcomes import Outcome
+
+ExtractFn = Callable[[IntegrationRoot, Conventions], Integration]
+
+
+class RenderFn(Protocol):
+    """The renderer's signature (`extractor.render.render_markdown`)."""
+
+    def __call__(
+        self, doc: Integration, *, template_dir: Path | None = ..., webhook_base_url: str | None = ...,
+        front_matter: bool = ..., sidebar_order: int | None = ...,
+    ) -> str: ...
+
+
+def load_extract() -> ExtractFn:
+    """The pipeline entry point (imports libcst)."""
+    from ..pipeline import extract
+
+    return extract
+
+
+def load_render() -> RenderFn:
+    """The Markdown renderer (imports Jinja2)."""
+    from ..render import render_markdown
+
+    return render_markdown
+
+
+_SHIPPED_LOADER = load_render
+
+
+def renderer(cache_folder: Path | None) -> RenderFn:
+    """The renderer, its documents kept in the cache when the cache is on and the renderer is
+    the shipped one (a replaced `load_render`, as in tests, is never cached)."""
+    if cache_folder is None or load_render is not _SHIPPED_LOADER:
+        return load_render()
+    cached: RenderFn = RenderCache(cache_folder).wrap(load_render)
+    return cached
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """How every document of a run is made: the same for all integrations, sent to workers."""
+
+    conventions: Conventions
+    cache_folder: Path | None
+    """`.extract-docs-cache/` of the project; None: no cache."""
+    json: bool
+    """`--format json`: the doc model as JSON instead of the Markdown document."""
+    lint_ignore: frozenset[str] | None
+    """Lint rules not applied; None: no lint (only `--strict` lints)."""
+
+
+def doc_json(doc: Integration) -> str:
+    """The `--format json` text of one doc model: an indented object and a newline."""
+    return json.dumps(doc.model_dump(mode="json", by_alias=True), ensure_ascii=False, indent=2) + "\n"
+
+
+def make_document(
+    root: IntegrationRoot, recipe: Recipe, settings: IntegrationSettings, entry: Path | None
+) -> Outcome:
+    """Extract (or load from the cache `entry`) and render one integration (no file yet).
+
+    An `ExtractDocsError` becomes the document's `error`; any other exception is a bug and
+    propagates."""
+    try:
+        doc = _doc_model(root, recipe, entry)
+    except ExtractDocsError as exc:
+        return Outcome(root, root.slug, None, error=_diagnostic(exc))
+    if settings.name:
+        doc = doc.model_copy(update={"name": settings.name})
+    doc = arrange(doc, settings.sort)
+    warnings = _warnings(doc, recipe.lint_ignore)
+    try:
+        text = doc_json(doc) if recipe.json else _render(doc, recipe, settings)
+    except ExtractDocsError as exc:
+        return Outcome(root, doc.name or root.slug, None, warnings, _diagnostic(exc))
+    return Outcome(root, doc.name or root.slug, text, warnings)
+
+
+def _doc_model(root: IntegrationRoot, recipe: Recipe, entry: Path | None) -> Integration:
+    if entry is None or recipe.cache_folder is None:
+        return load_extract()(root, recipe.conventions)
+    cached = ExtractCache.load(entry)
+    if cached is not None:
+        return cached
+    doc = load_extract()(root, recipe.conventions)
+    ExtractCache(recipe.cache_folder).store(entry, doc)
+    return doc
+
+
+def _render(doc: Integration, recipe: Recipe, settings: IntegrationSettings) -> str:
+    return renderer(recipe.cache_folder)(
+        doc,
+        template_dir=settings.template,
+        webhook_base_url=settings.webhook_base_url,
+        front_matter=settings.front_matter,
+        sidebar_order=settings.sidebar_order,
+    )
+
+
+def _warnings(doc: Integration, lint_ignore: frozenset[str] | None) -> tuple[Diagnostic, ...]:
+    found = [Diagnostic(warning.location, warning.message) for warning in doc.warnings]
+    if lint_ignore is not None:
+        found += [Diagnostic(f.location, f"{f.message} [{f.rule}]") for f in lint(doc, ignore=lint_ignore)]
+    return tuple(found)
+
+
+def _diagnostic(exc: ExtractDocsError) -> Diagnostic:
+    return Diagnostic(exc.location or "", exc.message)

@@ -1,0 +1,40 @@
+"""Exit codes, and the guard that turns an error into one stderr line and exit code 2."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import ExtractDocsError
+from .report import locate, one_line
+
+EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
+"""0 done; 1 stale files (--check) or warnings (--strict); 2 an error: usage, configuration,
+an input that can't be documented, an output that can't be written."""
+DEBUG_VARIABLE = "EXTRACT_DOCS_DEBUG"
+"""Set to show the traceback of an internal error instead of one line."""
+
+
+def _print_error(exc: ExtractDocsError) -> None:
+    where = locate(exc.location, None, Path.cwd())
+    prefix = f"{where}: " if where is not None else ""
+    print(f"{prefix}error: {one_line(exc.message)}", file=sys.stderr, flush=True)
+
+
+def guarded(action: Callable[[], int]) -> int:
+    """Run `action`; an `ExtractDocsError` (configuration, input) becomes one stderr line
+    and exit code 2, never a traceback. Any other exception is a bug of the tool: one line too,
+    the traceback only with EXTRACT_DOCS_DEBUG set."""
+    try:
+        return action()
+    except ExtractDocsError as exc:
+        _print_error(exc)
+        return EXIT_ERROR
+    except Exception as exc:
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        print(f"error: internal error ({type(exc).__name__}: {exc}); this is a bug in extract-docs: "
+              f"set {DEBUG_VARIABLE}=1 to see the traceback", file=sys.stderr, flush=True)
+        return EXIT_ERROR
