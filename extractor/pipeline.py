@@ -9,8 +9,8 @@ from .conventions import Conventions
 from .discover import IntegrationRoot
 from .errors import InputError
 from .gather import ModuleFacts, gather_module
-from .gather.changelog import parse_changelog
-from .model import ChangelogEntry, Integration
+from .gather.changelog import Release, parse_changelog
+from .model import Integration
 from .parse import on_big_stack, parse_source, read_file
 from .resolve import resolve
 from .secrets import SecretPolicy, mask_text
@@ -68,7 +68,7 @@ def _unreadable(root: IntegrationRoot, problems: list[tuple[str, str]]) -> Input
     return InputError(f"the integration can't be read: {detail}", str(root.path))
 
 
-def read_changelog(root: IntegrationRoot, policy: SecretPolicy | None = None) -> list[ChangelogEntry]:
+def read_changelog(root: IntegrationRoot, policy: SecretPolicy | None = None) -> list[Release]:
     """The CHANGELOG.md entries, if the integration has one, secrets masked (`policy`)."""
     if root.changelog is None:
         return []

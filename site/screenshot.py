@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from extractor.app import collect_pages
-from extractor.site import build, node_command, run_tool, serve, site_tools_dir, write_project
+from extractor.app.site import build, node_command, run_tool, serve, site_tools_dir, write_project
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO / "sample_integrations"

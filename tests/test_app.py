@@ -12,14 +12,14 @@ from pathlib import Path
 import pytest
 
 from extractor.app import FileOutcome, Outcome, Request, collect_pages, documents, generate
+from extractor.app.config import Config, effective_config
 from extractor.app.pool import in_order
 from extractor.app.targets import Joined
-from extractor.config import Config, effective_config
 from extractor.conventions import Conventions
 from extractor.discover import IntegrationRoot
 from extractor.errors import ConfigError, InputError, TemplateError
 from extractor.model import DocWarning, Integration
-from extractor.regions_format import begin_marker, end_marker
+from extractor.render.markers import begin_marker, end_marker
 
 DEFINES = "from sdk import Integration\n\nintegration = Integration(name='X')\n"
 SLUGS = ("amo", "stripe", "telegram")

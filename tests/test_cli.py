@@ -23,7 +23,7 @@ from extractor.conventions import Conventions
 from extractor.discover import IntegrationRoot, find_integrations
 from extractor.errors import SourceSyntaxError
 from extractor.model import DocWarning, Handler, Integration
-from extractor.regions_format import begin_marker, end_marker
+from extractor.render.markers import begin_marker, end_marker
 from tests.conftest import SAMPLES
 
 REPO = Path(__file__).resolve().parent.parent

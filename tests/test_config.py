@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.config import Config, effective_config, find_config_file
+from extractor.app.config import Config, effective_config, find_config_file
 from extractor.conventions import Conventions
 from extractor.errors import ConfigError
 

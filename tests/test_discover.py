@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from extractor.conventions import Conventions
-from extractor.detect import Detector, Evidence
 from extractor.discover import IntegrationRoot, find_integrations
+from extractor.discover.detect import Detector, Evidence
 from extractor.errors import InputError
 from tests.conftest import SAMPLES
 

@@ -29,7 +29,7 @@ REGION_RE = re.compile(
     r"^<!-- extract-docs:begin manual:(?P<name>[a-z-]+) -->\n(?P<body>.*?)^<!-- extract-docs:end manual:(?P=name) -->$",
     re.S | re.M,
 )
-"""A manual region, written independently of extractor.regions."""
+"""A manual region, written independently of extractor.write.regions."""
 
 
 def doc_path(repo: Path, slug: str) -> Path:

@@ -23,9 +23,9 @@ from markdown_it import MarkdownIt
 
 from extractor.discover import find_integrations
 from extractor.pipeline import extract
-from extractor.regions_format import MARKER_RE, REGION_NAMES
 from extractor.render import render_markdown
 from extractor.render.filters import fold
+from extractor.render.markers import MARKER_RE, REGION_NAMES
 
 MD = MarkdownIt("commonmark").enable("table")
 ZWSP = "\u200b"

@@ -1,4 +1,4 @@
-"""Lint findings (extractor.lint): tables of doc models and the findings they give."""
+"""Lint findings (extractor.app.lint): tables of doc models and the findings they give."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from extractor.lint import LINT_RULES, Finding, lint
+from extractor.app.lint import LINT_RULES, Finding, lint
 from extractor.model import DocModel, DocWarning, EnvVar, Event, Handler, Integration, ModelField
 from tests.conftest import sample_root
 

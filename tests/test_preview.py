@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from extractor.app.site import SITE_ENV, site_tools_dir
 from extractor.errors import ExtractDocsError
-from extractor.site import SITE_ENV, site_tools_dir
 
 from .conftest import SAMPLES
 

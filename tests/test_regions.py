@@ -17,7 +17,10 @@ from hypothesis import strategies as st
 
 from extractor.errors import RegionError
 from extractor.pipeline import extract
-from extractor.regions import (
+from extractor.render import render_markdown
+from extractor.render.markers import MARKER_LINE_RE, REGION_NAMES, begin_marker, end_marker
+from extractor.write import compose, read_existing, write_atomic, write_if_changed
+from extractor.write.regions import (
     GENERATED_BEGIN,
     GENERATED_END,
     GENERATED_LINE_RE,
@@ -26,9 +29,6 @@ from extractor.regions import (
     inject,
     merge_regions,
 )
-from extractor.regions_format import MARKER_LINE_RE, REGION_NAMES, begin_marker, end_marker
-from extractor.render import render_markdown
-from extractor.write import compose, read_existing, write_atomic, write_if_changed
 from tests.conftest import sample_root
 
 
@@ -244,7 +244,7 @@ REAL_REGION_RE = re.compile(
     r"^<!-- extract-docs:end manual:(?P=name) -->$",
     re.S | re.M,
 )
-"""A region as the renderer emits it; written here independently of extractor.regions."""
+"""A region as the renderer emits it; written here independently of extractor.write.regions."""
 
 
 @functools.cache

@@ -30,7 +30,6 @@ from extractor.model import (
     ModelField,
     Secret,
 )
-from extractor.regions_format import LOOSE_MARKER_RE, MARKER_RE, REGION_NAMES
 from extractor.render import render_markdown, shipped_template_dir, template_search_path
 from extractor.render.anchors import anchor, slug, unique_slugs
 from extractor.render.filters import (
@@ -44,6 +43,7 @@ from extractor.render.filters import (
     joined_lines,
     text,
 )
+from extractor.render.markers import LOOSE_MARKER_RE, MARKER_RE, REGION_NAMES
 
 MD = MarkdownIt("commonmark").enable("table")
 ZWSP = "\u200b"

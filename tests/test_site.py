@@ -20,9 +20,9 @@ import pytest
 from markdown_it import MarkdownIt
 
 from extractor.app import collect_pages
+from extractor.app.site import SitePage, browser_path, build, node_command, serve, site_tools_dir, write_project
 from extractor.errors import ExtractDocsError
-from extractor.regions_format import REGION_NAMES, begin_marker, end_marker
-from extractor.site import SitePage, browser_path, build, node_command, serve, site_tools_dir, write_project
+from extractor.render.markers import REGION_NAMES, begin_marker, end_marker
 
 from .conftest import SAMPLES
 

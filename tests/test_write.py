@@ -8,20 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from extractor import write
+from extractor.app.paths import output_path, safe_slug
 from extractor.errors import ConfigError, RegionError
-from extractor.regions import GENERATED_BEGIN, GENERATED_END
-from extractor.regions_format import begin_marker, end_marker
+from extractor.render.markers import begin_marker, end_marker
 from extractor.write import (
     CheckReport,
     check_one,
     compose,
     normalise,
-    output_path,
-    safe_slug,
     write_atomic,
     write_if_changed,
 )
+from extractor.write import files as write_files
+from extractor.write.regions import GENERATED_BEGIN, GENERATED_END
 
 
 def test_normalise_gives_lf_and_exactly_one_final_newline() -> None:
@@ -64,7 +63,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
     def broken_replace(src: object, dst: object) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(write.os, "replace", broken_replace)
+    monkeypatch.setattr(write_files.os, "replace", broken_replace)
     with pytest.raises(OSError, match="disk full"):
         write_atomic(target, "new\n")
     assert target.read_text() == "old\n"

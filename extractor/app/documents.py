@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from ..cache import ExtractCache, RenderCache
-from ..config import IntegrationSettings
 from ..conventions import Conventions
 from ..diagnostics import Diagnostic
 from ..discover import IntegrationRoot
 from ..errors import ExtractDocsError
-from ..lint import lint
 from ..model import Integration
-from ..ordering import arrange
+from .cache import ExtractCache, RenderCache
+from .config import IntegrationSettings
+from .lint import lint
+from .ordering import arrange
 from .outcomes import Outcome
 
 ExtractFn = Callable[[IntegrationRoot, Conventions], Integration]

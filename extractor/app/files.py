@@ -7,8 +7,8 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from ..errors import ExtractDocsError
-from ..regions import merge_regions
 from ..write import check_one, compose, read_existing, write_if_changed
+from ..write.regions import merge_regions
 from .outcomes import Action, FileOutcome
 
 

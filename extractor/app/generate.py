@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..cache import CACHE_DIR, ExtractCache
-from ..config import Config, IntegrationSettings
 from ..discover import IntegrationRoot, find_integrations
 from ..errors import ConfigError
 from . import documents
+from .cache import CACHE_DIR, ExtractCache
+from .config import Config, IntegrationSettings
 from .files import settle
 from .outcomes import Action, FileOutcome, Outcome
 from .pool import in_order, tune_gc, worker_count

@@ -7,12 +7,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import Config, effective_config
 from ..discover import IntegrationRoot
-from ..site import SitePage
-from ..write import safe_slug
+from .config import Config, effective_config
 from .generate import Request, generate
 from .outcomes import Outcome
+from .paths import safe_slug
+from .site import SitePage
 
 
 @dataclass(frozen=True)

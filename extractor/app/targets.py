@@ -7,10 +7,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import Config
 from ..discover import IntegrationRoot
 from ..errors import ConfigError
-from ..write import output_path
+from .config import Config
+from .paths import output_path
 
 STDOUT = "-"
 """`-o -`: stdout, whatever the configuration says."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic, ordered
+from ..gather.changelog import Release
 from ..model import ChangelogEntry, Credential, DocWarning, EnvVar, ErrorDoc, Integration, Secret
 from ..resolve import CredentialRecord, EnvVarRecord, ErrorRecord, Resolved, SecretRecord
 from ..resolve.records import Finding, as_diagnostic
@@ -24,12 +25,12 @@ class Assembler:
     document's `incomplete` as well as in its warnings."""
 
     def __init__(
-        self, resolved: Resolved, slug: str, changelog: list[ChangelogEntry],
+        self, resolved: Resolved, slug: str, changelog: Iterable[Release],
         incomplete: Iterable[Diagnostic | Finding | tuple[str, str]] = (),
     ) -> None:
         self.resolved = resolved
         self.slug = slug
-        self.changelog = changelog
+        self.changelog = [ChangelogEntry(version=r.version, date=r.date, changes=r.changes) for r in changelog]
         self.incomplete = [as_diagnostic(item) for item in incomplete]
 
     def integration(self) -> Integration:

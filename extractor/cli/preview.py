@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..app import Collected, collect_pages
+from ..app.site import site_tools_dir, vitepress_command, write_project
 from ..errors import ExtractDocsError
-from ..site import site_tools_dir, vitepress_command, write_project
 from .command_line import PreviewCommandLine
 
 POLL_SECONDS = 1.0

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing_extensions import assert_never
 
 from ..app import FileOutcome, Generation, Outcome, Request, generate
-from ..config import effective_config
+from ..app.config import effective_config
 from ..write import CheckReport, FileCheck, Status
 from .command_line import CommandLine
 from .exits import EXIT_ERROR, EXIT_OK, EXIT_STALE

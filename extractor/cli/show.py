@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ..config import NAME_FIELDS, Config, effective_config
+from ..app.config import NAME_FIELDS, Config, effective_config
 from ..model import Integration
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-
-from ..model import ChangelogEntry
+from dataclasses import dataclass
 
 _VERSION = re.compile(r"^##\s+\[?(?P<version>[^\]\s]+)\]?(?:\s*[-–—]\s*(?P<date>\S+))?\s*$")
 _BULLET = re.compile(r"^\s*[-*+]\s+(?P<text>.+)$")
@@ -12,9 +11,18 @@ _SECTION = re.compile(r"^###\s+(?P<name>.+)$")
 UNRELEASED = "unreleased"
 
 
-def parse_changelog(text: str) -> list[ChangelogEntry]:
+@dataclass
+class Release:
+    """One released version of the changelog: its date and its changes, folded to one text."""
+
+    version: str
+    date: str | None
+    changes: str
+
+
+def parse_changelog(text: str) -> list[Release]:
     """Released versions, newest first as written; `[Unreleased]` is left out."""
-    entries: list[ChangelogEntry] = []
+    entries: list[Release] = []
     version: str | None = None
     date: str | None = None
     changes: list[str] = []
@@ -22,7 +30,7 @@ def parse_changelog(text: str) -> list[ChangelogEntry]:
 
     def flush() -> None:
         if version is not None and version.lower() != UNRELEASED:
-            entries.append(ChangelogEntry(version=version, date=date, changes="; ".join(changes)))
+            entries.append(Release(version=version, date=date, changes="; ".join(changes)))
 
     for line in text.replace("\r\n", "\n").split("\n"):
         heading = _VERSION.match(line)

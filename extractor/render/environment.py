@@ -11,9 +11,9 @@ from jinja2.sandbox import SandboxedEnvironment
 
 import extractor
 from extractor.errors import TemplateError
-from extractor.regions_format import REGION_NAMES, begin_marker, defuse_markers, end_marker
 from extractor.render.anchors import anchor
 from extractor.render.filters import FILTERS
+from extractor.render.markers import REGION_NAMES, begin_marker, defuse_markers, end_marker
 
 TOP_TEMPLATE: Final = "integration.md.j2"
 """The top template; section partials live in `sections/` next to it."""

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from extractor.model import DocModel
-from extractor.regions_format import defuse_markers
+from extractor.render.markers import defuse_markers
 from extractor.typescript.fields import inline_object
 
 EMPTY_CELL: Final = "—"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
 
 from ..conventions import Conventions
 from ..diagnostics import Diagnostic
@@ -18,7 +16,7 @@ from .error_classes import ErrorCollector
 from .fields import FieldReader
 from .frameworks import FrameworkFinder
 from .handlers import RouteFinder
-from .integration import IntegrationFinder, IntegrationObject, integration_docstring
+from .integration import IntegrationFinder, integration_docstring
 from .masking import mask_known
 from .models import ModelBuilder
 from .records import (
@@ -32,27 +30,9 @@ from .records import (
     SecretRecord,
     as_diagnostic,
 )
+from .resolved import Resolved
 from .symbols import SymbolTable
 from .types import TypeResolver
-
-
-@dataclass
-class Resolved:
-    """What the integration declares, with types resolved and values evaluated: IR records only."""
-
-    registry: Registry
-    declaration: IntegrationObject | None
-    docstring: str | None = None
-    """The docstring that describes the integration (`integration_docstring`)."""
-    credentials: list[CredentialRecord] = field(default_factory=list)
-    secrets: list[SecretRecord] = field(default_factory=list)
-    default_args: dict[str, Any] = field(default_factory=dict)
-    routes: list[Route] = field(default_factory=list)
-    env_vars: list[EnvVarRecord] = field(default_factory=list)
-    errors: list[ErrorRecord] = field(default_factory=list)
-    warnings: list[Diagnostic] = field(default_factory=list)
-    policy: SecretPolicy = field(default_factory=SecretPolicy)
-    """The secret policy, with every secret value met (`extractor.secrets`)."""
 
 
 def resolve(modules: list[ModuleFacts], options: Conventions) -> Resolved:

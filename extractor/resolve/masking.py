@@ -13,15 +13,13 @@ no secret value was met (the usual case). Credential shapes were masked where th
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from ..diagnostics import Diagnostic
 from ..ir import Registry
 from ..secrets import SecretPolicy
 from .records import Route, RouteParam
-
-if TYPE_CHECKING:
-    from . import Resolved
+from .resolved import Resolved
 
 Record = TypeVar("Record")
 TEXT_ATTRS = ("description", "where", "format", "cause", "solution", "default", "summary", "path")

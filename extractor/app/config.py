@@ -16,8 +16,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
-from .conventions import Conventions
-from .errors import ConfigError
+from ..conventions import Conventions
+from ..errors import ConfigError
 from .lint import LintRule
 
 if sys.version_info >= (3, 11):

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Final
 from urllib.parse import quote
 
-from .errors import ExtractDocsError
+from ..errors import ExtractDocsError
 
 SITE_ENV: Final = "EXTRACT_DOCS_SITE"
 INSTALL_HINT: Final = (

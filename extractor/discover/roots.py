@@ -3,7 +3,7 @@
 Rules (see docs/cli.md, "Discovery"):
 
 - A `.py` file given as PATH is a module integration (slug: the file stem) when its text
-  shows integration code (`extractor.detect`).
+  shows integration code (`extractor.discover.detect`).
 - A package folder (with `__init__.py`) is one integration (slug: the folder name) when one
   of its own modules shows integration code; otherwise it is a folder of integrations.
 - A folder without `__init__.py` is one integration when one of its own modules *uses* an
@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from pathlib import Path
 
-from .conventions import Conventions
+from ..conventions import Conventions
+from ..errors import InputError
 from .detect import Detector, Evidence
-from .errors import InputError
 
 SKIPPED_DIRS = frozenset(
     {"__pycache__", "node_modules", "tests", "test", "venv", "virtualenv", "site-packages"}

@@ -20,10 +20,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import __version__
-from .conventions import Conventions
-from .discover import IntegrationRoot
-from .model import Integration
+from .. import __version__
+from ..conventions import Conventions
+from ..discover import IntegrationRoot
+from ..model import Integration
 
 CACHE_DIR = ".extract-docs-cache"
 _ENTRY_KEY = re.compile(r"[0-9a-f]{32}\.json")

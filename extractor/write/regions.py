@@ -1,7 +1,7 @@
 """Hand-written regions: find them in a document, carry them into a regenerated one, inject.
 
 `merge_regions` keeps, byte for byte, what a person wrote between each region's markers
-(the marker format lives in `extractor.regions_format`). `inject` writes a generated
+(the marker format lives in `extractor.render.markers`). `inject` writes a generated
 document between `<!-- extract-docs:begin generated -->` / `<!-- extract-docs:end
 generated -->` of an existing file (a README) and leaves the rest of it untouched.
 Texts are handled with LF line endings; line numbers in errors are 1-based.
@@ -14,8 +14,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Final
 
-from .errors import RegionError
-from .regions_format import MARKER_LINE_RE
+from ..errors import RegionError
+from ..render.markers import MARKER_LINE_RE
 
 GENERATED_BEGIN: Final = "<!-- extract-docs:begin generated -->"
 GENERATED_END: Final = "<!-- extract-docs:end generated -->"

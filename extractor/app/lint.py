@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Final, Literal, get_args
 
-from .model import DocModel, Integration
+from ..model import DocModel, Integration
 
 LintRule = Literal["handler-docstring", "event-docstring", "field-description", "env-description"]
 LINT_RULES: Final[tuple[LintRule, ...]] = get_args(LintRule)

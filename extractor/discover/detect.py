@@ -15,7 +15,7 @@ import re
 from functools import cached_property
 from pathlib import Path
 
-from .conventions import Conventions
+from ..conventions import Conventions
 
 _COMMENT_LINE = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
 _DEFINITION_BEFORE = re.compile(r"(?:^|[\s;])(?:class|def)\s+$")

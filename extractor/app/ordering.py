@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .model import Integration
+from ..model import Integration
 
 _KEYS: dict[str, Callable[[Any], str]] = {
     "credentials": lambda item: item.key,
