@@ -6,6 +6,7 @@ the file are relative to the file's folder, on the command line to the current f
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import string
 import sys
@@ -27,16 +28,7 @@ else:  # pragma: no cover - Python 3.10
 
 TABLE = "extract-docs"
 PATTERN_FIELDS = frozenset({"slug", "path"})
-NAME_FIELDS: tuple[str, ...] = (
-    "integration_classes",
-    "handler_decorators",
-    "event_decorators",
-    "method_shorthands",
-    "credential_classes",
-    "secret_classes",
-    "error_bases",
-    "secret_name_suffixes",
-)
+NAME_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Conventions))
 """Config keys that add recognised names to the `Conventions` field of the same name."""
 
 _PYTHON_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

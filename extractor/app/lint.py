@@ -28,22 +28,14 @@ class Finding:
     message: str
 
 
-def _handlers(doc: Integration) -> Iterator[Finding]:
-    for handler in doc.handlers:
-        if not handler.description.strip():
-            yield Finding(
-                handler.location, "handler-docstring",
-                f"handler {handler.name!r} ({handler.function}) has no docstring",
-            )
-
-
-def _events(doc: Integration) -> Iterator[Finding]:
-    for event in doc.events:
-        if not event.description.strip():
-            yield Finding(
-                event.location, "event-docstring",
-                f"event {event.name!r} has no docstring",
-            )
+def _docstrings(doc: Integration, rule: LintRule) -> Iterator[Finding]:
+    """Handlers (rule `handler-docstring`) or events (`event-docstring`) without a docstring."""
+    kind = rule.partition("-")[0]
+    routes = ([(h.name, f" ({h.function})", h.location, h.description) for h in doc.handlers] if kind == "handler"
+              else [(e.name, "", e.location, e.description) for e in doc.events])
+    for name, detail, location, description in routes:
+        if not description.strip():
+            yield Finding(location, rule, f"{kind} {name!r}{detail} has no docstring")
 
 
 def _models(doc: Integration) -> Iterator[DocModel]:
@@ -76,8 +68,8 @@ def _env_vars(doc: Integration) -> Iterator[Finding]:
 
 
 _CHECKS: Final[dict[LintRule, Callable[[Integration], Iterator[Finding]]]] = {
-    "handler-docstring": _handlers,
-    "event-docstring": _events,
+    "handler-docstring": lambda doc: _docstrings(doc, "handler-docstring"),
+    "event-docstring": lambda doc: _docstrings(doc, "event-docstring"),
     "field-description": _fields,
     "env-description": _env_vars,
 }

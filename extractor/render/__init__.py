@@ -8,16 +8,16 @@ from pathlib import Path
 
 import jinja2
 
-from extractor.errors import TemplateError
-from extractor.model import Integration
-from extractor.render.environment import (
+from ..errors import TemplateError
+from ..model import Integration
+from .environment import (
     TOP_TEMPLATE,
     environment,
     shipped_template_dir,
     template_search_path,
 )
-from extractor.render.front_matter import front_matter as front_matter_pairs
-from extractor.render.view import build_view
+from .front_matter import front_matter as front_matter_pairs
+from .view import build_view
 
 __all__ = [
     "TOP_TEMPLATE",

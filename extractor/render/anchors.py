@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
-from extractor.errors import TemplateError
+from ..errors import TemplateError
 
 _NOT_SLUG: Final = re.compile(r"[\W_]+")
 _SLUG: Final = re.compile(r"^[^\W_]+(?:-[^\W_]+)*$")

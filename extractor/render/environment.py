@@ -9,11 +9,10 @@ from typing import Final
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-import extractor
-from extractor.errors import TemplateError
-from extractor.render.anchors import anchor
-from extractor.render.filters import FILTERS
-from extractor.render.markers import REGION_NAMES, begin_marker, defuse_markers, end_marker
+from ..errors import TemplateError
+from .anchors import anchor
+from .filters import FILTERS
+from .markers import REGION_NAMES, begin_marker, defuse_markers, end_marker
 
 TOP_TEMPLATE: Final = "integration.md.j2"
 """The top template; section partials live in `sections/` next to it."""
@@ -31,7 +30,7 @@ PARAMETER_PLACES = {"path": "путь", "query": "строка запроса", 
 
 def shipped_template_dir() -> Path:
     """The templates shipped with the tool: in the wheel, else the repository's `templates/`."""
-    package_dir = Path(extractor.__file__).resolve().parent
+    package_dir = Path(__file__).resolve().parent.parent
     for candidate in (package_dir / "templates", package_dir.parent / "templates"):
         if (candidate / TOP_TEMPLATE).is_file():
             return candidate

@@ -14,9 +14,9 @@ import re
 from collections.abc import Callable
 from typing import Any, Final
 
-from extractor.model import DocModel
-from extractor.render.markers import defuse_markers
-from extractor.typescript.fields import inline_object
+from ..model import DocModel
+from ..typescript.fields import inline_object
+from .markers import defuse_markers
 
 EMPTY_CELL: Final = "—"
 

@@ -6,8 +6,8 @@ import json
 import re
 from typing import Final
 
-from extractor.model import Integration
-from extractor.render.filters import fold, plain
+from ..model import Integration
+from .filters import fold, plain
 
 _NOT_PRINTABLE: Final = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _MARKER_COLON: Final = re.compile(r"(?i)(extract-docs\s*):")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from extractor.model import EnvVar, Handler, Integration, JsonValue
-from extractor.render import code_examples
-from extractor.render.anchors import unique_slugs
-from extractor.render.filters import fold
+from ..model import EnvVar, Handler, Integration, JsonValue
+from . import code_examples
+from .anchors import unique_slugs
+from .filters import fold
 
 
 @dataclass(frozen=True)
