@@ -193,3 +193,27 @@ def test_in_order_keeps_the_order_whichever_process_runs_a_task(workers: int) ->
     items = list(range(12))
     offload = [number % 3 != 0 for number in items]
     assert list(in_order(items, _square, offload=offload, workers=workers)) == [(n, n * n) for n in items]
+
+
+def test_a_warm_run_reads_finished_documents_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing changed: no doc model is loaded, nothing is rendered, and the documents are the
+    same; a setting the document depends on (the webhook base URL) makes it again."""
+    from extractor.app import cache
+
+    (tmp_path / "integrations").mkdir()
+    source = Path(__file__).parent.parent / "sample_integrations" / "telegram_notify.py"
+    (tmp_path / "integrations" / "telegram_notify.py").write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    request = Request(output="-", cwd=tmp_path, jobs=1)
+    first = [item.text for item in run(tmp_path, request) if isinstance(item, Outcome)]
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise AssertionError("a warm run loaded a doc model or rendered")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(cache.ExtractCache, "load", refuse)
+        patched.setattr(cache.RenderCache, "wrap", refuse)
+        patched.setattr(documents, "load_extract", refuse)
+        assert [item.text for item in run(tmp_path, request) if isinstance(item, Outcome)] == first
+    other = [item.text for item in run(tmp_path, request, webhook_base_url="https://hooks.example.com")
+             if isinstance(item, Outcome)]
+    assert other != first and "https://hooks.example.com" in (other[0] or "")

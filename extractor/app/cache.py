@@ -1,16 +1,21 @@
-"""A best-effort cache of extracted doc models and rendered documents, keyed by content.
+"""A best-effort cache of extracted doc models and finished documents, keyed by content.
 
 The doc model's key covers the extractor's own source (and shipped templates), the
 recognised names and every file of the integration (its changelog too), so any change gives
-a new key; a rendered document's key covers the doc model, the renderer's options and the
-template files. Entries live in `.extract-docs-cache/` of the project root (safe to delete;
-`--no-cache` neither reads nor writes it); a cache that can't be read or written is simply
-not used.
+a new key. A finished document (its text, title and warnings) is keyed by that key and
+everything else it depends on (the format, the lint rules, the integration's settings and its
+template files), so that a run where nothing changed reads one small entry per integration and
+neither loads a doc model nor renders. A rendered document is also kept by the doc model's
+content, the renderer's options and the templates (an edit that doesn't change the doc model
+re-renders nothing). Entries live in `.extract-docs-cache/` of the project root (safe to
+delete; `--no-cache` neither reads nor writes it); a cache that can't be read or written is
+simply not used.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from collections.abc import Callable
@@ -22,12 +27,14 @@ from pydantic import ValidationError
 
 from .. import __version__
 from ..conventions import Conventions
+from ..diagnostics import Diagnostic
 from ..discover import IntegrationRoot
 from ..model import Integration
 
 CACHE_DIR = ".extract-docs-cache"
 _ENTRY_KEY = re.compile(r"[0-9a-f]{32}\.json")
 _RENDER_KEY = re.compile(r"[0-9a-f]{32}\.md")
+_DOCUMENT_KEY = re.compile(r"[0-9a-f]{32}\.json")
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +49,12 @@ def _code_digest() -> str:
     for templates in (package / "templates", package.parent / "templates"):
         digest.update(_folder_digest(templates).encode())
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=16)
+def _templates_digest(folder: Path) -> str:
+    """`_folder_digest` of a template folder, read once per process."""
+    return _folder_digest(folder)
 
 
 def _folder_digest(folder: Path) -> str:
@@ -97,6 +110,42 @@ class ExtractCache:
             self.folder.mkdir(parents=True, exist_ok=True)
             (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
             _replace(entry, doc.model_dump_json(by_alias=True).encode("utf-8"), _ENTRY_KEY)
+        except OSError:
+            return
+
+
+class DocumentCache:
+    """Finished documents: the text, title and warnings of one integration's document, keyed
+    by its extraction entry (`ExtractCache.entry`) and `recipe`, the text of everything else the
+    document depends on (format, lint rules, the integration's settings)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder / "documents"
+
+    def entry(self, extracted: Path, recipe: str, template: Path | None) -> Path:
+        """The entry of the document made from the extraction entry `extracted`."""
+        digest = hashlib.sha256(extracted.name.encode() + b"\0" + recipe.encode())
+        if template is not None:
+            digest.update(_templates_digest(template).encode())
+        return self.folder / f"{extracted.name[: -len('0' * 32) - len('.json')]}{digest.hexdigest()[:32]}.json"
+
+    @staticmethod
+    def load(entry: Path) -> tuple[str, str, tuple[Diagnostic, ...]] | None:
+        """(title, text, warnings) of a stored document, or None on a miss or a bad entry."""
+        try:
+            data = json.loads(entry.read_bytes())
+            warnings = tuple(Diagnostic(str(location), str(message)) for location, message in data["warnings"])
+            title, text = data["title"], data["text"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return (title, text, warnings) if isinstance(title, str) and isinstance(text, str) else None
+
+    def store(self, entry: Path, title: str, text: str, warnings: tuple[Diagnostic, ...]) -> None:
+        """Store a finished document, replacing the slug's older entries; failures are ignored."""
+        data = {"title": title, "text": text, "warnings": [[w.location, w.message] for w in warnings]}
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _replace(entry, json.dumps(data, ensure_ascii=False).encode("utf-8"), _DOCUMENT_KEY)
         except OSError:
             return
 

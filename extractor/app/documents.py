@@ -19,7 +19,7 @@ from ..diagnostics import Diagnostic
 from ..discover import IntegrationRoot
 from ..errors import ExtractDocsError
 from ..model import Integration
-from .cache import ExtractCache, RenderCache
+from .cache import DocumentCache, ExtractCache, RenderCache
 from .config import IntegrationSettings
 from .lint import lint
 from .ordering import arrange
@@ -86,8 +86,30 @@ def make_document(
 ) -> Outcome:
     """Extract (or load from the cache `entry`) and render one integration (no file yet).
 
-    An `ExtractDocsError` becomes the document's `error`; any other exception is a bug and
-    propagates."""
+    A finished document in the cache is returned as it is (no doc model is loaded, nothing is
+    rendered). An `ExtractDocsError` becomes the document's `error`; any other exception is a
+    bug and propagates."""
+    finished = _finished_entry(recipe, settings, entry)
+    cached = DocumentCache.load(finished) if finished is not None else None
+    if cached is not None:
+        title, text, warnings = cached
+        return Outcome(root, title, text, warnings)
+    outcome = _make(root, recipe, settings, entry)
+    if finished is not None and recipe.cache_folder is not None and outcome.text is not None:
+        DocumentCache(recipe.cache_folder).store(finished, outcome.title, outcome.text, outcome.warnings)
+    return outcome
+
+
+def _finished_entry(recipe: Recipe, settings: IntegrationSettings, entry: Path | None) -> Path | None:
+    """The finished document's cache entry (None: no cache, or a replaced renderer, as in tests)."""
+    if entry is None or recipe.cache_folder is None or load_render is not _SHIPPED_LOADER:
+        return None
+    key = repr((recipe.json, sorted(recipe.lint_ignore) if recipe.lint_ignore is not None else None, settings))
+    return DocumentCache(recipe.cache_folder).entry(entry, key, settings.template)
+
+
+def _make(root: IntegrationRoot, recipe: Recipe, settings: IntegrationSettings, entry: Path | None) -> Outcome:
+    """Extract (or load the doc model) and render one integration."""
     try:
         doc = _doc_model(root, recipe, entry)
     except ExtractDocsError as exc:
