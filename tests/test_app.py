@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from extractor.app import FileOutcome, Outcome, Request, collect_pages, documents, generate
+from extractor.app import FileOutcome, Outcome, Request, documents, generate
 from extractor.app.config import Config, effective_config
+from extractor.app.pages import collect_pages
 from extractor.app.pool import in_order
 from extractor.app.targets import Joined
 from extractor.conventions import Conventions

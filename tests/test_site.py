@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
-from extractor.app import collect_pages
+from extractor.app.pages import collect_pages
 from extractor.app.site import SitePage, browser_path, build, node_command, serve, site_tools_dir, write_project
 from extractor.errors import ExtractDocsError
 from extractor.render.markers import REGION_NAMES, begin_marker, end_marker

@@ -6,23 +6,21 @@ processes when there are many) and settles its file (written, checked, or compos
 preview), one integration at a time, so that memory stays flat however many there are. It
 returns values and raises the project's errors (`extractor.errors`); it never prints or exits:
 the command line (`extractor.cli`) does that, and `preview` builds its pages on the same call
-(`collect_pages`).
+(`extractor.app.pages.collect_pages`, imported by `preview` alone: it brings the local
+site server with it).
 """
 
 from __future__ import annotations
 
 from .generate import Generation, Request, generate
 from .outcomes import Action, FileOutcome, FileStatus, Outcome
-from .pages import Collected, collect_pages
 
 __all__ = [
     "Action",
-    "Collected",
     "FileOutcome",
     "FileStatus",
     "Generation",
     "Outcome",
     "Request",
-    "collect_pages",
     "generate",
 ]

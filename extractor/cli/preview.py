@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..app import Collected, collect_pages
+from ..app.pages import Collected, collect_pages
 from ..app.site import site_tools_dir, vitepress_command, write_project
 from ..errors import ExtractDocsError
 from .command_line import PreviewCommandLine

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import dataclass, field
@@ -146,9 +147,11 @@ def _string(base: str, c: dict[str, Any]) -> str:
     return text[:high] if high is not None else text
 
 
+@functools.lru_cache(maxsize=4096)
 def pattern_example(pattern: str, low: int, high: int | None) -> str | None:
     """The shortest string of 32 seeded tries the regex `pattern` matches within the length
-    bounds (deterministic), or None."""
+    bounds (deterministic), or None. Kept per process: a pattern (a shared `Annotated` alias)
+    recurs in every model that uses it, and the tries are the slow part of an example."""
     import random
     import re
 
