@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Literal, TypeAlias
 
 from ..diagnostics import Diagnostic
@@ -108,7 +107,7 @@ def _parameters(param: RouteParam, ctx: Context, location: str) -> list[Paramete
 
 def doc_model(block: InterfaceBlock) -> DocModel:
     """The doc model's `DocModel` of an interface block."""
-    fields = [ModelField(**dataclasses.asdict(entry)) for entry in block.fields]
+    fields = [ModelField(**vars(entry)) for entry in block.fields]
     return DocModel(model=block.model, interface=block.interface, description=block.description,
                     location=block.location, mode=block.mode, fields=fields, typescript=block.typescript,
                     example=block.example)

@@ -80,3 +80,6 @@ class Registry:
 
     models: dict[str, ModelSpec] = field(default_factory=dict)
     enums: dict[str, EnumSpec] = field(default_factory=dict)
+    derived: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    """Facts later stages derive from the registry once it is complete (the wire fields of a
+    model instance in a mode), kept so that each is worked out once per integration."""

@@ -41,6 +41,8 @@ class Hierarchy:
 
     def __init__(self, symbols: SymbolTable) -> None:
         self.symbols = symbols
+        self._external: dict[str, tuple[str, ...]] = {}
+        """`external_bases` by class key: the symbols don't change once read."""
 
     def resolve_class(self, ref: Ref, depth: int = 0) -> ClassInfo | None:
         """The integration class `ref` names, following aliases like `RefundIn = RefundRequest`."""
@@ -70,8 +72,15 @@ class Hierarchy:
             if found is not None:
                 self._walk(found, seen, depth + 1)
 
-    def external_bases(self, info: ClassInfo) -> Iterator[str]:
-        """Qualified names of the bases outside the integration, over the whole hierarchy."""
+    def external_bases(self, info: ClassInfo) -> tuple[str, ...]:
+        """Qualified names of the bases outside the integration, over the whole hierarchy
+        (worked out once per class)."""
+        found = self._external.get(info.key)
+        if found is None:
+            found = self._external[info.key] = tuple(self._external_bases(info))
+        return found
+
+    def _external_bases(self, info: ClassInfo) -> Iterator[str]:
         for item in self.mro(info):
             for base in item.cls.bases:
                 ref = base_ref(base)

@@ -38,6 +38,14 @@ def wire_fields(model: TModel, registry: Registry, mode: Mode) -> list[WireField
     a serializer's return type replaces the field's type. A `RootModel`'s one field is its
     `root`; a `@model_serializer` model serialized is one field of the serializer's type.
     """
+    key = ("wire_fields", model, mode)
+    found: tuple[WireField, ...] | None = registry.derived.get(key)
+    if found is None:
+        found = registry.derived[key] = tuple(_wire_fields(model, registry, mode))
+    return list(found)
+
+
+def _wire_fields(model: TModel, registry: Registry, mode: Mode) -> list[WireField]:
     spec = registry.models[model.key]
     env = dict(zip(spec.type_params, model.args, strict=False))
     if mode == "serialization" and spec.serialization_type is not None:

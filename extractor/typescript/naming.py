@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -11,12 +12,14 @@ from ..ir import FieldSpec, Mode, ModelConfig
 _TS_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
 
 
+@functools.lru_cache(maxsize=8192)
 def to_pascal(snake: str) -> str:
     """snake_case → PascalCase, exactly as `pydantic.alias_generators.to_pascal`."""
     camel = snake.title()
     return re.sub("([0-9A-Za-z])_(?=[0-9A-Z])", lambda m: m.group(1), camel)
 
 
+@functools.lru_cache(maxsize=8192)
 def to_camel(snake: str) -> str:
     """snake_case → camelCase, exactly as `pydantic.alias_generators.to_camel`."""
     if re.match("^[a-z]+[A-Za-z0-9]*$", snake) and not re.search(r"\d[a-z]", snake):
@@ -25,6 +28,7 @@ def to_camel(snake: str) -> str:
     return re.sub("(^_*[A-Z])", lambda m: m.group(1).lower(), camel)
 
 
+@functools.lru_cache(maxsize=8192)
 def to_snake(camel: str) -> str:
     """PascalCase / camelCase / kebab-case → snake_case, exactly as pydantic's `to_snake`."""
     snake = re.sub(r"([A-Z]+)([A-Z][a-z])", lambda m: f"{m.group(1)}_{m.group(2)}", camel)
