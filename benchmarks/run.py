@@ -284,7 +284,8 @@ def main() -> None:
 
 def measure(args: argparse.Namespace) -> list[Corpus]:
     """Every corpus, generated when needed, measured."""
-    warm_up = "import extractor.cli.commands, extractor.cli.run, extractor.pipeline, extractor.render, extractor.app.cache"
+    warm_up = ("import extractor.cli.commands, extractor.cli.run, extractor.pipeline, extractor.render.markdown, "
+               "extractor.app.cache")
     for command in (IMPORT_LINE, [PYTHON, "-c", warm_up]):
         timed(command, REPO)  # bytecode written once, before anything is timed
     corpora = []
