@@ -47,7 +47,8 @@ def sample_root(name: str) -> IntegrationRoot:
 JUDGE_MODULES = frozenset({"test_corpus", "test_samples_runtime", "test_site", "test_quality"})
 """Test modules whose every test asks an outside oracle."""
 SLOW_MODULES = frozenset({
-    "test_atomic", "test_ci_examples", "test_e2e_ci", "test_fuzz", "test_hostile", "test_hostile_text",
+    "test_atomic", "test_ci_examples", "test_e2e_ci", "test_e2e_edits", "test_fuzz", "test_hostile",
+    "test_hostile_text",
     "test_no_execution", "test_perf_equivalence", "test_precommit", "test_preview", "test_site", "test_quality",
 })
 """Test modules that run real processes or many generated inputs."""

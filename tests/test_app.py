@@ -21,6 +21,7 @@ from extractor.discover import IntegrationRoot
 from extractor.errors import ConfigError, InputError, TemplateError
 from extractor.model import DocWarning, Integration
 from extractor.render.markers import begin_marker, end_marker
+from tests.helpers import make_stale
 
 DEFINES = "from sdk import Integration\n\nintegration = Integration(name='X')\n"
 SLUGS = ("amo", "stripe", "telegram")
@@ -106,11 +107,29 @@ def test_each_action_settles_every_file(project: Path, action: str, statuses: li
 def test_check_after_write_is_ok_and_a_changed_file_is_stale_with_its_diff(project: Path) -> None:
     run(project, Request(output="docs/", cwd=project, cache=False))
     amo = project / "docs" / "amo.md"
-    amo.write_text(amo.read_text(encoding="utf-8").replace("# Amo", "# Old"), encoding="utf-8")
+    make_stale(amo, "# Amo", "# Old")
     files = [item.file for item in run(project, Request(action="check", output="docs/", cwd=project, cache=False))
              if isinstance(item, Outcome) and item.file]
     assert [file.status for file in files] == ["stale", "ok", "ok"]
     assert "-# Old\n+# Amo\n" in files[0].diff and files[0].line == 1
+
+
+@pytest.mark.parametrize(("action", "force", "status"), [
+    ("write", False, "edited"), ("check", False, "edited"), ("write", True, "written"), ("check", True, "stale"),
+])
+def test_an_edit_of_generated_text_is_kept_unless_forced(
+    project: Path, action: str, force: bool, status: str
+) -> None:
+    run(project, Request(output="docs/", cwd=project, cache=False))
+    amo = project / "docs" / "amo.md"
+    edited = amo.read_text(encoding="utf-8").replace("# Amo", "# Amo, edited")
+    amo.write_text(edited, encoding="utf-8")
+    request = Request(action=action, output="docs/", cwd=project, cache=False, force=force)  # type: ignore[arg-type]
+    files = [item.file for item in run(project, request) if isinstance(item, Outcome) and item.file]
+    assert [file.status for file in files] == [status, "ok" if action == "check" else "unchanged", files[2].status]
+    assert "-# Amo, edited\n+# Amo\n" in files[0].diff or status == "written"
+    assert (amo.read_text(encoding="utf-8") == edited) == (status != "written")
+    assert files[0].edits == (() if force else ("the generated text before region `security`",))
 
 
 def test_preview_keeps_the_regions_of_the_configured_file(project: Path) -> None:

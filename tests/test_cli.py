@@ -25,6 +25,7 @@ from extractor.errors import SourceSyntaxError
 from extractor.model import DocWarning, Handler, Integration
 from extractor.render.markers import begin_marker, end_marker
 from tests.conftest import SAMPLES
+from tests.helpers import make_stale
 
 REPO = Path(__file__).resolve().parent.parent
 DEFINES = "from sdk import Integration\n\nintegration = Integration(name='X')\n"
@@ -112,7 +113,8 @@ def test_markdown_goes_to_stdout_and_warnings_to_stderr(
     code, out, err = run(capsys, "integrations/stripe")
     assert code == 0
     assert out.startswith("# Stripe\n")
-    assert err == "integrations/stripe/handlers.py:3: warning: timeout is not a literal\n"
+    assert err == ("integrations/stripe/handlers.py:3: warning: timeout is not a literal\n"
+                   "1 warning in 1 integration; --strict makes them fail\n")
 
 
 def test_json_is_one_object_for_one_integration(
@@ -185,7 +187,7 @@ def test_check_passes_when_up_to_date_and_fails_with_diffs_when_stale(
     assert "3 files up to date" in err
 
     amo = project / "docs" / "amo.md"
-    amo.write_text(amo.read_text(encoding="utf-8").replace("# Amo", "# Old"), encoding="utf-8")
+    make_stale(amo, "# Amo", "# Old")
     (project / "docs" / "telegram.md").unlink()
     before = amo.read_text(encoding="utf-8")
     code, out, err = run(capsys, "integrations", "-o", "docs", "--check")
@@ -291,6 +293,20 @@ def test_strict_makes_warnings_fail(project: Path, capsys: pytest.CaptureFixture
     assert run(capsys, "integrations/stripe", "--no-strict")[0] == 0
 
 
+def test_a_plain_run_groups_warnings_per_integration_and_counts_them_at_the_end(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "integrations", "-o", "docs/", "--quiet")
+    assert code == 0
+    assert err == ("stripe: 1 warning\n"
+                   "integrations/stripe/handlers.py:3: warning: timeout is not a literal\n"
+                   "1 warning in 1 integration; --strict makes them fail\n")
+    code, _, err = run(capsys, "integrations", "-o", "docs/", "--quiet", "--strict")
+    assert code == 1
+    assert err.endswith("3 warnings, failing (--strict)\n") and "--strict makes them fail" not in err
+    assert run(capsys, "integrations/amo")[2] == "", "no warning, no summary"
+
+
 def test_lint_findings_only_under_strict(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "integrations/telegram.py", "--format", "json")
     assert (code, err) == (0, "")
@@ -330,7 +346,7 @@ def test_stale_files_as_github_annotations_at_the_first_changed_line(
 ) -> None:
     run(capsys, "integrations/amo", "-o", "docs/")
     doc = project / "docs" / "amo.md"
-    doc.write_text(doc.read_text(encoding="utf-8").replace("POST", "GET"), encoding="utf-8")
+    make_stale(doc, "POST", "GET")
     code, out, err = run(capsys, "integrations/amo", "-o", "docs/", "--check", "--annotations", "github")
     assert code == 1
     assert "-GET {WEBHOOK_BASE_URL}/webhook/x\n+POST {WEBHOOK_BASE_URL}/webhook/x\n" in out
@@ -371,7 +387,7 @@ def test_an_error_wins_over_stale_files_under_check(
 ) -> None:
     run(capsys, "integrations", "-o", "docs")
     amo = project / "docs" / "amo.md"
-    amo.write_text(amo.read_text(encoding="utf-8").replace("# Amo", "# Old"), encoding="utf-8")
+    make_stale(amo, "# Amo", "# Old")
     assert run(capsys, "integrations", "-o", "docs", "--check", "--no-cache")[0] == 1
     pipeline.fail["stripe"] = SourceSyntaxError("invalid syntax", "handlers.py:3")
     code, out, err = run(capsys, "integrations", "-o", "docs", "--check", "--no-cache")

@@ -145,7 +145,8 @@ def test_hand_written_text_survives_a_model_change_and_check_catches_it(repo: Pa
     assert sorted(changed) == sorted(["sample_integrations/stripe_payments/handlers.py",
                                       "sample_integrations/stripe_payments/models.py", readme])
     diff_lines = [line for line in git(repo, "diff", "-U0", "--", readme).splitlines()
-                  if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))]
+                  if line.startswith(("+", "-")) and not line.startswith(("+++", "---"))
+                  and "extract-docs:checksum" not in line]  # the changed part's checksum changes too
     assert diff_lines
     assert all("capture_m" in line for line in diff_lines), diff_lines
 

@@ -357,7 +357,8 @@ def test_a_broken_file_with_a_hostile_name_breaks_neither_stderr_nor_the_documen
     clean, hostile = run_cli(tmp_path / "clean", "demo"), run_cli(tmp_path / "hostile", "demo")
     assert_clean(hostile)
     assert hostile.returncode == 0
-    (line,) = hostile.stderr.splitlines()
+    line, summary = hostile.stderr.splitlines()
+    assert summary == "1 warning in 1 integration; --strict makes them fail"
     assert line.startswith("demo/`| <b>x<script>\\n# h ``` {{x}} \\u2028.py:1: warning: syntax error")
     markdown = MarkdownIt("commonmark").enable("table")
 

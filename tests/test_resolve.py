@@ -321,6 +321,25 @@ class Settings(BaseSettings):
     assert all("sk_live_123" not in w.message for w in resolved.warnings)
 
 
+@pytest.mark.parametrize(
+    ("field", "description"),
+    [
+        ("    token: str  # Токен бота\n", "Токен бота"),
+        ("    # Токен бота\n    token: str\n", "Токен бота"),
+        ('    token: str = Field(description="Из Field")  # комментарий\n', "Из Field"),
+        ('    token: str = Field(  # Токен бота\n        "x",\n    )\n', "Токен бота"),
+        ("    # далеко\n\n    token: str\n", ""),
+        ("    token: str\n", ""),
+    ],
+    ids=["same line", "line above", "Field description wins", "first line of several", "not attached", "none"],
+)
+def test_a_comment_describes_a_settings_variable(field: str, description: str) -> None:
+    code = ("from pydantic import Field\nfrom pydantic_settings import BaseSettings\n"
+            f"class Settings(BaseSettings):\n{field}")
+    (row,) = resolve_code(code).env_vars
+    assert (row.name, row.description) == ("TOKEN", description)
+
+
 def test_errors_hierarchy() -> None:
     code = '''
 from platform_sdk import IntegrationError

@@ -1,5 +1,6 @@
 """A document and its target file: composed with what is on disk, then written, checked, or
-(preview) only composed."""
+(preview) only composed. A person's edit of the generated text stops the file (`edited`)
+unless `force` drops it."""
 
 from __future__ import annotations
 
@@ -7,28 +8,40 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from ..errors import ExtractDocsError
-from ..write import check_one, compose, read_existing, write_if_changed
+from ..write import Edit, check_one, compose, find_edit, read_existing, stamp, write_if_changed
 from ..write.regions import merge_regions
 from .outcomes import Action, FileOutcome
 
 
-def settle(path: Path, document: str, *, action: Action, markdown: bool) -> FileOutcome:
+def settle(path: Path, document: str, *, action: Action, markdown: bool, force: bool = False) -> FileOutcome:
     """`document` against the file at `path`: its hand-written regions kept, then written
-    (`write`) or compared (`check`). Errors of this file become its outcome's error."""
+    (`write`) or compared (`check`). A Markdown document records the checksums of its
+    generated parts; an edit of them on disk makes the outcome `edited` (nothing written)
+    unless `force`. Errors of this file become its outcome's error."""
     if action == "preview":
         return FileOutcome(path, "composed", _with_regions(path, document))
     try:
-        text = compose(document, read_existing(path), path=str(path), markdown=markdown)
+        existing = read_existing(path)
+        text = compose(stamp(document) if markdown else document, existing, path=str(path), markdown=markdown)
+        edit = find_edit(existing, text, path=str(path)) if markdown and not force else None
     except ExtractDocsError as exc:
         return FileOutcome(path, "failed", error=Diagnostic(exc.location or str(path), exc.message))
-    if action == "check":
-        found = check_one(path, text)
-        return FileOutcome(path, found.status, text, found.diff, found.line)
+    if action == "check" or edit is not None:
+        return _checked(path, text, edit)
     try:
         written = write_if_changed(path, text)
     except OSError as exc:
         return FileOutcome(path, "failed", text, error=Diagnostic(str(path), f"can't write: {exc.strerror}"))
     return FileOutcome(path, "written" if written else "unchanged", text)
+
+
+def _checked(path: Path, text: str, edit: Edit | None) -> FileOutcome:
+    """The file compared with `text`: `edited` when `edit` (the diff shows what would be
+    dropped), else as `--check` finds it."""
+    found = check_one(path, text)
+    if edit is not None and found.status != "ok":
+        return FileOutcome(path, "edited", text, found.diff, found.line, edits=edit.parts)
+    return FileOutcome(path, found.status, text, found.diff, found.line)
 
 
 def _with_regions(path: Path, document: str) -> str:

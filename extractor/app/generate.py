@@ -32,6 +32,9 @@ class Request:
     jobs: int = 0
     """Worker processes; 0: one per CPU when there are enough integrations to extract."""
     cache: bool = True
+    force: bool = False
+    """`--force`: write over a person's edits of the generated text (else such a file is
+    left alone, its outcome `edited`)."""
     cwd: Path = field(default_factory=Path.cwd)
     """The folder `output` is relative to."""
 
@@ -74,7 +77,8 @@ class Generation:
         return replace(outcome, file=self._settle(path, outcome.text))
 
     def _settle(self, path: Path, text: str) -> FileOutcome:
-        return settle(path, text, action=self.request.action, markdown=not self._json)
+        request = self.request
+        return settle(path, text, action=request.action, markdown=not self._json, force=request.force)
 
     def _documents(self) -> Iterator[Outcome]:
         """Every integration's outcome without its file, in order: from the cache here, the rest

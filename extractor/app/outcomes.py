@@ -13,21 +13,24 @@ Action = Literal["write", "check", "preview"]
 """What happens to a target file: written (when it changed), compared (--check), or only read
 for its hand-written regions (preview)."""
 
-FileStatus = Literal["written", "unchanged", "ok", "stale", "missing", "composed", "failed"]
-"""`written`/`unchanged` (write); `ok`/`stale`/`missing` (check); `composed` (preview: the
-text with the file's regions, nothing written); `failed`: see the error."""
+FileStatus = Literal["written", "unchanged", "ok", "stale", "missing", "edited", "composed", "failed"]
+"""`written`/`unchanged` (write); `ok`/`stale`/`missing` (check); `edited` (write or check: a
+person changed the generated text, which writing would drop: nothing written, see `edits`);
+`composed` (preview: the text with the file's regions, nothing written); `failed`: see the error."""
 
 
 @dataclass(frozen=True)
 class FileOutcome:
     """One target file: its status, its text (as written, compared or previewed), and for a
-    stale or missing file the unified diff and the first line that differs."""
+    stale, missing or edited file the unified diff and the first line that differs."""
 
     path: Path
     status: FileStatus
     text: str = ""
     diff: str = ""
     line: int | None = None
+    edits: tuple[str, ...] = ()
+    """Which generated parts a person edited (status `edited`)."""
     error: Diagnostic | None = None
     """Why the file could not be composed, read or written (`status` is `failed`)."""
 

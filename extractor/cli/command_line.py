@@ -26,6 +26,8 @@ class CommandLine:
     jobs: int = 0
     cache: bool = True
     quiet: bool = False
+    force: bool = False
+    """`--force`: write over a person's edits of the generated text."""
 
     def update_command(self) -> str:
         """The command line that regenerates what this run checks: the options that decide

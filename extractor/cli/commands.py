@@ -26,8 +26,9 @@ EPILOG = (
     "  extract-docs schema [--many]     the JSON Schema of --format json\n"
     "  extract-docs config [PATH...]    the effective configuration and its sources\n"
     "  extract-docs preview [PATH...]   the documents as a VitePress site on localhost\n\n"
-    "Exit codes: 0 done; 1 files are stale (--check) or there are warnings (--strict); "
-    "2 usage, configuration or input error (an input can't be documented)."
+    "Exit codes: 0 done; 1 files are stale or edited (--check) or there are warnings (--strict); "
+    "2 usage, configuration or input error (an input can't be documented), or a file's "
+    "generated text was edited by hand (not overwritten without --force)."
 )
 
 
@@ -115,8 +116,12 @@ def document(
     ] = None,
     format: FormatOpt = None,
     check: Annotated[
-        bool, typer.Option("--check", help="Write nothing; exit 1 when a file is stale or "
-                           "missing, and print the diffs.")
+        bool, typer.Option("--check", help="Write nothing; exit 1 when a file is stale, "
+                           "missing or edited by hand, and print the diffs.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite generated text a person edited (the edits are "
+                           "lost); without it such a file is left alone and the exit code is 2.")
     ] = False,
     strict: StrictOpt = None,
     annotations: AnnotationsOpt = None,
@@ -146,7 +151,7 @@ def document(
         paths=list(paths or []), output=output, format=_value(format), check=check,
         strict=strict, annotations=_value(annotations), template=template,
         webhook_base_url=webhook_base_url, front_matter=front_matter, config=config, jobs=jobs, cache=not no_cache,
-        quiet=quiet,
+        quiet=quiet, force=force,
     )
     raise typer.Exit(guarded(lambda: run_document(command_line)))
 

@@ -11,8 +11,9 @@ from ..errors import ExtractDocsError
 from .report import locate, one_line
 
 EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
-"""0 done; 1 stale files (--check) or warnings (--strict); 2 an error: usage, configuration,
-an input that can't be documented, an output that can't be written."""
+"""0 done; 1 stale or edited files (--check) or warnings (--strict); 2 an error: usage,
+configuration, an input that can't be documented, an output that can't be written, a file
+whose generated text a person edited (not overwritten without --force)."""
 DEBUG_VARIABLE = "EXTRACT_DOCS_DEBUG"
 """Set to show the traceback of an internal error instead of one line."""
 

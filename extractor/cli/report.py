@@ -122,16 +122,37 @@ def _named(paths: list[str]) -> str:
 
 def check_summary(report: CheckReport, shown: Callable[[Path], str], command: str) -> str:
     """The last line of --check: `5 files up to date`, or
-    `3 up to date, 1 stale: docs/x.md; run `extract-docs …` to update`."""
+    `3 up to date, 1 stale: docs/x.md; run `extract-docs …` to update` (and, when a file
+    was edited by hand, the ways on: `edit_hint`)."""
     if report.ok:
         return report.summary()
     groups = []
-    for status in ("stale", "missing"):
+    for status in ("stale", "missing", "edited"):
         paths = [shown(item.path) for item in report.problems if item.status == status]
         if paths:
             groups.append(f"{len(paths)} {status}: {_named(paths)}")
     fresh = len(report.files) - len(report.problems)
-    return f"{fresh} up to date, {'; '.join(groups)}; run `{command}` to update"
+    line = f"{fresh} up to date, {'; '.join(groups)}; run `{command}` to update"
+    if any(item.status == "edited" for item in report.problems):
+        line += f" ({edit_hint(command)})"
+    return line
+
+
+def edit_hint(command: str) -> str:
+    """The two ways on from a file whose generated text a person edited."""
+    return ("Keep the words: move them into a hand-written region (between "
+            "<!-- extract-docs:begin manual:NAME --> and its end marker) or into the code; "
+            f"or drop them: `{command} --force`")
+
+
+def counted(count: int, noun: str) -> str:
+    """`1 warning`, `2 warnings`."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def warnings_summary(warnings: int, integrations: int) -> str:
+    """The last line of a run with warnings (without --strict)."""
+    return f"{counted(warnings, 'warning')} in {counted(integrations, 'integration')}; --strict makes them fail"
 
 
 def fancy_progress_wanted(stream: TextIO, quiet: bool) -> bool:

@@ -16,7 +16,18 @@ from ..app.config import effective_config
 from ..write import CheckReport, FileCheck, Status
 from .command_line import CommandLine
 from .exits import EXIT_ERROR, EXIT_OK, EXIT_STALE
-from .report import Reporter, Where, check_summary, display_path, fancy_progress_wanted, locate, progress
+from .report import (
+    Reporter,
+    Where,
+    check_summary,
+    counted,
+    display_path,
+    edit_hint,
+    fancy_progress_wanted,
+    locate,
+    progress,
+    warnings_summary,
+)
 
 
 def run_document(command_line: CommandLine, *, cwd: Path | None = None) -> int:
@@ -25,7 +36,7 @@ def run_document(command_line: CommandLine, *, cwd: Path | None = None) -> int:
     config, _ = effective_config(command_line.config_values(), here, config_file=command_line.config)
     request = Request(
         action="check" if command_line.check else "write", output=command_line.output,
-        jobs=command_line.jobs, cache=command_line.cache, cwd=here,
+        jobs=command_line.jobs, cache=command_line.cache, force=command_line.force, cwd=here,
     )
     generation = generate(config, request)
     reporter = Reporter(annotations=config.annotations, quiet=command_line.quiet)
@@ -41,6 +52,8 @@ class _Run:
         self.reporter = reporter
         self.cwd = cwd
         self.checked: list[FileCheck] = []
+        self.warned: dict[str, int] = {}
+        """The number of warnings of each integration that has any."""
 
     def execute(self) -> int:
         """Print every outcome; the exit code."""
@@ -58,6 +71,7 @@ class _Run:
         if to_stdout:
             sys.stdout.write(joined.end())
             sys.stdout.flush()
+        self._warnings_summary()
         return self._exit_code(ok=self._check_summary())
 
     def _fancy(self) -> bool:
@@ -69,6 +83,10 @@ class _Run:
 
     def _integration(self, outcome: Outcome) -> None:
         base = outcome.root.folder
+        if outcome.warnings:
+            self.warned[outcome.root.slug] = len(outcome.warnings)
+            if len(self.generation.roots) > 1 and not self.reporter.github:
+                self.reporter.note(f"{outcome.root.slug}: {counted(len(outcome.warnings), 'warning')}")
         for warning in outcome.warnings:
             self.reporter.diagnostic("warning", locate(warning.location, base, self.cwd), warning.message)
         if outcome.error is not None:
@@ -86,6 +104,8 @@ class _Run:
                 self.reporter.status(f"{'wrote' if file.status == 'written' else 'unchanged'} {shown}")
             case "ok" | "stale" | "missing":
                 self._checked(file, file.status, shown)
+            case "edited":
+                self._edited(file, shown)
             case "composed" | "failed":  # not in this command; a failed file has its error
                 pass
             case _:
@@ -103,6 +123,25 @@ class _Run:
         else:
             self.reporter.note(f"{shown}: {file.status}")
 
+    def _edited(self, file: FileOutcome, shown: str) -> None:
+        """A file whose generated text a person edited: the diff on stdout, then (writing) an
+        error that names the file and the ways on, or (--check) its status."""
+        sys.stdout.write(file.diff)
+        sys.stdout.flush()
+        parts = ", ".join(file.edits)
+        hint = edit_hint(self.command_line.update_command())
+        if self.command_line.check:
+            self.checked.append(FileCheck(file.path, "edited"))
+            if self.reporter.github:
+                message = f"edited: {parts} changed by hand. {hint}"
+                self.reporter.diagnostic("error", Where(shown, file.line), message, counted=False)
+            else:
+                self.reporter.note(f"{shown}: edited ({parts} changed by hand)")
+            return
+        message = (f"{parts} changed by hand; not overwritten, the edit would be lost "
+                   f"(the lines marked - in the diff). {hint}")
+        self.reporter.diagnostic("error", Where(shown, file.line), message)
+
     def _check_summary(self) -> bool:
         """Under --check, the summary line; whether every file is up to date."""
         if not self.command_line.check:
@@ -118,7 +157,12 @@ class _Run:
         if not ok:
             return EXIT_STALE
         if self.generation.config.strict and self.reporter.warnings:
-            count = self.reporter.warnings
-            self.reporter.note(f"{count} warning{'s' if count != 1 else ''}, failing (--strict)")
+            self.reporter.note(f"{counted(self.reporter.warnings, 'warning')}, failing (--strict)")
             return EXIT_STALE
         return EXIT_OK
+
+    def _warnings_summary(self) -> None:
+        """Without --strict, how many warnings in how many integrations (the last line, or the
+        one before the --check summary)."""
+        if self.warned and not self.generation.config.strict and not self.reporter.github:
+            self.reporter.note(warnings_summary(sum(self.warned.values()), len(self.warned)))

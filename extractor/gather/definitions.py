@@ -9,7 +9,7 @@ import libcst as cst
 from ..parse import SourceFile
 from ..parse.walk import SimpleLine
 from ..secrets import mask_text
-from .comments import statement_comment
+from .comments import line_comment, statement_comment
 from .evaluate import Evaluator
 from .facts import Assign, ClassDef, Function, Param
 
@@ -23,7 +23,17 @@ class DefinitionReader:
 
     def assigns(self, index: int, stmt: SimpleLine) -> Iterator[Assign]:
         """The assignments of a simple statement line (`a = b = 1`, `x: T = v`)."""
-        yield from _assigns(stmt, self.evaluator.at(self.source.location(index)))
+        ev = self.evaluator.at(self.source.location(index))
+        yield from _assigns(stmt, ev, self._comment(stmt, ev.location))
+
+    def _comment(self, stmt: SimpleLine, location: str) -> str | None:
+        """The statement's comment (`statement_comment`), else one ending its first line: a
+        statement over several lines, `x: T = Field(  # comment`."""
+        found = statement_comment(stmt)
+        line = location.rpartition(":")[2]
+        if found is None and line.isdigit():
+            return line_comment(self.source.text_lines, int(line))
+        return found
 
     def function(self, index: int, node: cst.FunctionDef, owner: str | None = None) -> Function:
         """A function's decorators, parameters, return annotation and docstring."""
@@ -63,7 +73,8 @@ class DefinitionReader:
                     previous.docstring = doc
                     previous = None
                     continue
-                found = list(_assigns(stmt, self.evaluator.at(self.source.location(index, stmt))))
+                ev = self.evaluator.at(self.source.location(index, stmt))
+                found = list(_assigns(stmt, ev, self._comment(stmt, ev.location)))
                 result.attrs.extend(found)
                 previous = found[-1] if found else None
                 continue
@@ -74,9 +85,8 @@ class DefinitionReader:
                 result.inner[stmt.name.value] = self.class_def(index, stmt, nested=True)
 
 
-def _assigns(stmt: SimpleLine, ev: Evaluator) -> Iterator[Assign]:
-    """The assignments of a line of small statements, read at `ev.location`."""
-    comment = statement_comment(stmt)
+def _assigns(stmt: SimpleLine, ev: Evaluator, comment: str | None) -> Iterator[Assign]:
+    """The assignments of a line of small statements, read at `ev.location`, with their comment."""
     for small in stmt.body:
         if isinstance(small, cst.Assign):
             value = ev.value(small.value)

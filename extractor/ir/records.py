@@ -22,6 +22,9 @@ class FieldSpec:
     validation_alias: str | None = None
     serialization_alias: str | None = None
     description: str | None = None
+    comment: str | None = None
+    """The comment on the field's line or the line right above: a pydantic-settings field's
+    variable is described by it when nothing else does."""
     examples: list[Any] = field(default_factory=list)
     constraints: dict[str, Any] = field(default_factory=dict)
     deprecated: bool = False

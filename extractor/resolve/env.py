@@ -52,13 +52,15 @@ class EnvCollector:
         self._add(name, read.required, default, read.comment, read.location)
 
     def add_settings(self, model: ModelSpec) -> None:
-        """Fields of a `BaseSettings` subclass, named by env_prefix + field name or alias."""
+        """Fields of a `BaseSettings` subclass, named by env_prefix + field name or alias, described
+        by `Field(description=…)` (or a docstring), else by the comment on or above the field."""
         for spec in model.fields:
             if spec.kind != "field":
                 continue
             name = spec.validation_alias or spec.alias or model.config.env_prefix + spec.python_name
             default = spec.default if spec.has_default and not spec.default_factory else None
-            self._add(name.upper(), not spec.has_default, default, spec.description, spec.location)
+            text = spec.description or spec.comment  # the conventions: a comment when nothing else
+            self._add(name.upper(), not spec.has_default, default, text, spec.location)
 
     def _add(self, name: str, required: bool, default: Any, text: str | None, location: str) -> None:
         """One read; `default` is None when there is none (or it isn't static)."""

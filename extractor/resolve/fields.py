@@ -50,7 +50,7 @@ class FieldReader:
 
     def field(self, assign: Assign, *, v1: bool) -> FieldSpec:
         """The field an annotated class attribute declares."""
-        spec = FieldSpec(assign.name, TPrim("any"), assign.location)
+        spec = FieldSpec(assign.name, TPrim("any"), assign.location, comment=assign.comment)
         annotation, metadata = self._split_annotated(assign.annotation)
         spec.type = self.types.resolve(annotation, assign.location)
         if isinstance(annotation, Call) and _last(annotation.func).startswith("con"):

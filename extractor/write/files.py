@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Literal
 
 from ..errors import InputError
-from .regions import has_generated_block, inject, merge_regions, to_lf
+from .regions import has_generated_block, inject, merge_regions, normalise
 
-Status = Literal["ok", "stale", "missing"]
-def normalise(text: str) -> str:
-    """LF line endings and exactly one final newline."""
-    return to_lf(text).rstrip("\n") + "\n"
+Status = Literal["ok", "stale", "missing", "edited"]
+"""`edited`: a person changed the generated text, which regenerating would drop."""
+
 
 
 def read_existing(path: Path) -> str | None:
@@ -144,26 +143,26 @@ class CheckReport:
 
     @property
     def ok(self) -> bool:
-        """True when no file is stale or missing."""
+        """True when no file is stale, missing or edited."""
         return all(item.status == "ok" for item in self.files)
 
     @property
     def problems(self) -> tuple[FileCheck, ...]:
-        """The stale and missing files."""
+        """The stale, missing and edited files."""
         return tuple(item for item in self.files if item.status != "ok")
 
     def summary(self) -> str:
-        """One line: how many files are up to date, stale, missing."""
+        """One line: how many files are up to date, stale, missing, edited."""
         counts = {status: sum(1 for f in self.files if f.status == status) for status in _ORDER}
         total = len(self.files)
         if self.ok:
             noun = "file" if total == 1 else "files"
             return f"{total} {noun} up to date"
-        details = ", ".join(f"{counts[s]} {s}" for s in ("stale", "missing") if counts[s])
+        details = ", ".join(f"{counts[s]} {s}" for s in _ORDER[1:] if counts[s])
         return f"{len(self.problems)} of {total} files out of date ({details})"
 
 
-_ORDER: tuple[Status, ...] = ("ok", "stale", "missing")
+_ORDER: tuple[Status, ...] = ("ok", "stale", "missing", "edited")
 
 
 def _display(path: Path) -> str:

@@ -51,6 +51,11 @@ def to_lf(text: str) -> str:
     return text.replace("\r\n", "\n")
 
 
+def normalise(text: str) -> str:
+    """LF line endings and exactly one final newline."""
+    return to_lf(text).rstrip("\n") + "\n"
+
+
 def _markers(text: str, pattern: re.Pattern[str], line_offset: int) -> list[_Marker]:
     found: list[_Marker] = []
     line, counted = 1 + line_offset, 0
@@ -193,6 +198,15 @@ def _generated_block(text: str, path: str) -> Region:
     if not blocks:
         raise RegionError(f"no {GENERATED_BEGIN} / {GENERATED_END} lines", f"{path}:1")
     return blocks[0]
+
+
+def generated_text(text: str, path: str) -> str:
+    """What extract-docs generated in `text` (LF): the body of its generated block when it has
+    one (a README), else all of it."""
+    if not has_generated_block(text):
+        return text
+    block = _generated_block(text, path)
+    return text[block.start : block.end]
 
 
 def inject(generated: str, existing_readme: str, path: str) -> str:
