@@ -36,7 +36,7 @@ def commands() -> list[tuple[str, Any, Any]]:
 
     Contexts are made by the commands themselves (`make_context`), so that this works with
     the click typer uses, whether its own or the `click` package."""
-    width = {"terminal_width": WIDTH, "max_content_width": WIDTH, "resilient_parsing": True}
+    width: dict[str, Any] = {"terminal_width": WIDTH, "max_content_width": WIDTH, "resilient_parsing": True}
     document = typer.main.get_command(document_app)
     found: list[tuple[str, Any, Any]] = [(PROG, document, document.make_context(PROG, [], **width))]
     group: Any = typer.main.get_command(sub_app)
