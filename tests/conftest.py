@@ -50,6 +50,7 @@ SLOW_MODULES = frozenset({
     "test_atomic", "test_ci_examples", "test_e2e_ci", "test_e2e_edits", "test_fuzz", "test_hostile",
     "test_hostile_text",
     "test_no_execution", "test_perf_equivalence", "test_precommit", "test_preview", "test_site", "test_quality",
+    "test_action", "test_docs_examples", "test_writing_integrations",
 })
 """Test modules that run real processes or many generated inputs."""
 SLOW_TESTS = frozenset({"test_planted_credentials_never_appear_in_any_output", "test_flag_config_and_sidebar_order"})

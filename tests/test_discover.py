@@ -263,3 +263,23 @@ def test_detection_is_by_text_so_a_call_in_a_docstring_counts(tmp_path: Path) ->
     # Text detection is cheap, not exact: a call written in a docstring counts.
     (root,) = find_integrations([tmp_path / "docs"])
     assert root.slug == "example"
+
+
+@pytest.mark.parametrize(("files", "slug"), [
+    ({"__init__.py": PLAIN, "main.py": "from fastapi import FastAPI\n\napp = FastAPI()\n"}, "shop"),
+    ({"main.py": "import flask\n\napp = flask.Flask(__name__)\n"}, "main"),  # a module integration
+])
+def test_a_folder_whose_only_evidence_is_a_framework_app_is_discovered(
+    tmp_path: Path, files: dict[str, str], slug: str
+) -> None:
+    make(tmp_path / "shop", files)
+    (root,) = find_integrations([tmp_path / "shop"])
+    assert root.slug == slug
+
+
+def test_no_integration_found_names_everything_discovery_recognises(tmp_path: Path) -> None:
+    make(tmp_path, {"plain.py": PLAIN})
+    with pytest.raises(InputError, match="no integration found") as info:
+        find_integrations([tmp_path])
+    for recognised in ("Integration(", "@….handler", "@….event", "FastAPI(", "Flask(", "APIRouter(", "Blueprint("):
+        assert recognised in str(info.value), recognised

@@ -427,7 +427,7 @@ def pong(): ...
 
 
 def sample(name: str) -> Integration:
-    """The static extraction of a framework sample (discovery does not know frameworks yet)."""
+    """The static extraction of a framework sample."""
     from extractor.pipeline import extract
 
     path = SAMPLES / name

@@ -98,10 +98,21 @@ def test_readme_excerpt_is_real_output() -> None:
 def test_readme_commands_are_the_ci_commands() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    venv = "python3 -m venv .venv && . .venv/bin/activate"
     test_command = "python -m pip install -e '.[test]' && npm ci && python -m pytest"
-    assert f"```bash\n{test_command}\n```" in readme
+    assert f"```bash\n{venv}\n{test_command}\n```" in readme
+    assert venv in ci.split("\n")
     assert test_command in ci.split("\n")
-    assert "```bash\npip install . && extract-docs sample_integrations/stripe_payments\n```" in readme
+    assert "python -m build && twine check dist/*" in ci.split("\n")
+    first = "python -m pip install . && extract-docs sample_integrations/stripe_payments -o stripe.md"
+    assert f"```bash\n{venv}\n{first}\n```" in readme
+    assert "Python 3.10 or newer" in readme
+    assert "npm ci --prefix site" in readme and "chromium" in readme
+
+
+def test_skipped_tests_print_their_reasons() -> None:
+    (addopts,) = re.findall(r'^addopts = "(.*)"$', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    assert "-rs" in addopts.split()
 
 
 def test_readme_links_resolve() -> None:

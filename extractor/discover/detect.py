@@ -22,8 +22,10 @@ _DEFINITION_BEFORE = re.compile(r"(?:^|[\s;])(?:class|def)\s+$")
 _FRAMEWORK_APP = re.compile(r"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:FastAPI|Flask)\s*\(")
 """A FastAPI or Flask application: its routes are handlers (docs/frameworks.md)."""
 _FRAMEWORK_ROUTER = re.compile(r"(?<![\w.])(?:[A-Za-z_]\w*\.)*(?:APIRouter|Blueprint)\s*\(")
-_APP_NAMES = ("FastAPI", "Flask")
-_ROUTER_NAMES = ("APIRouter", "Blueprint")
+APP_NAMES = ("FastAPI", "Flask")
+"""Web-framework application classes: a call defines an integration (its routes are handlers)."""
+ROUTER_NAMES = ("APIRouter", "Blueprint")
+"""Web-framework router classes: a call uses an integration defined elsewhere."""
 _CLASS_HEADER = re.compile(r"^[ \t]*class\s+\w+\s*\((?P<bases>[^)]*)\)", re.MULTILINE)
 
 
@@ -74,18 +76,28 @@ class Detector:
         slow on large files; a plain substring test is not)."""
         names = self.conventions.integration_classes
         decorators = self.conventions.handler_decorators + self.conventions.event_decorators
-        if not _has_any(text, names + decorators + _APP_NAMES + _ROUTER_NAMES):
+        if not _has_any(text, names + decorators + APP_NAMES + ROUTER_NAMES):
             return Evidence.NONE
         text = _COMMENT_LINE.sub("", text)
         if _has_any(text, names) and (self._calls_integration(text) or self._subclasses_integration(text)):
             return Evidence.DEFINES
-        if _has_any(text, _APP_NAMES) and _FRAMEWORK_APP.search(text):
+        if _has_any(text, APP_NAMES) and _FRAMEWORK_APP.search(text):
             return Evidence.DEFINES
         if _has_any(text, decorators) and self._decorator.search(text):
             return Evidence.USES
-        if _has_any(text, _ROUTER_NAMES) and _FRAMEWORK_ROUTER.search(text):
+        if _has_any(text, ROUTER_NAMES) and _FRAMEWORK_ROUTER.search(text):
             return Evidence.USES
         return Evidence.NONE
+
+    def looked_for(self) -> str:
+        """What this detector recognises, for the "no integration found" message."""
+        calls = ", ".join(f"{name}(" for name in self.conventions.integration_classes)
+        decorators = ", ".join(
+            f"@….{name}" for name in self.conventions.handler_decorators + self.conventions.event_decorators
+        )
+        apps = " / ".join(f"{name}(" for name in APP_NAMES)
+        routers = " / ".join(f"{name}(" for name in ROUTER_NAMES)
+        return f"looked for {calls}, {decorators}, {apps} apps and {routers} routers"
 
     def classify(self, path: Path) -> Evidence:
         """The evidence of the module at `path` (unreadable files show none); cached."""

@@ -81,7 +81,9 @@ def find_integrations(
             raise InputError(_missing(path), str(raw))
         roots = _Scan(path.absolute(), tuple(ignore), detector).from_path()
         if not roots:
-            raise InputError(f"no integration found ({_names_hint(detector)})", str(raw))
+            raise InputError(
+                f"no integration found ({detector.looked_for()}; more names go in [tool.extract-docs])", str(raw)
+            )
         for root in roots:
             found.setdefault(root.path.resolve(), root)
     return _sorted_unique(found.values())
@@ -98,15 +100,6 @@ def _missing(path: Path) -> str:
         if exc.errno == errno.ELOOP:
             return "symlink loop"
     return "broken symlink: its target doesn't exist"
-
-
-def _names_hint(detector: Detector) -> str:
-    conventions = detector.conventions
-    calls = ", ".join(f"{name}(" for name in conventions.integration_classes)
-    decorators = ", ".join(
-        f"@….{name}" for name in conventions.handler_decorators + conventions.event_decorators
-    )
-    return f"looked for {calls} and {decorators}; more names go in [tool.extract-docs]"
 
 
 def _sorted_unique(roots: Iterable[IntegrationRoot]) -> list[IntegrationRoot]:
