@@ -237,3 +237,12 @@ def test_a_warm_run_reads_finished_documents_only(tmp_path: Path, monkeypatch: p
     other = [item.text for item in run(tmp_path, request, webhook_base_url="https://hooks.example.com")
              if isinstance(item, Outcome)]
     assert other != first and "https://hooks.example.com" in (other[0] or "")
+
+
+def test_the_cache_key_covers_every_stage_of_the_extractor() -> None:
+    """A change anywhere in `extractor/` (not only in the module holding the cache) makes new keys."""
+    from extractor.app import cache
+
+    names = {path.relative_to(cache.PACKAGE).as_posix() for path in cache.code_files()}
+    assert {"pipeline.py", "parse/source.py", "resolve/__init__.py", "typescript/interfaces.py",
+            "render/markdown.py", "app/cache.py"} <= names

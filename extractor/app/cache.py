@@ -37,16 +37,24 @@ _RENDER_KEY = re.compile(r"[0-9a-f]{32}\.md")
 _DOCUMENT_KEY = re.compile(r"[0-9a-f]{32}\.json")
 
 
+PACKAGE = Path(__file__).resolve().parents[1]
+"""The `extractor` package: every module of it is part of the cache key."""
+
+
+def code_files() -> list[Path]:
+    """The extractor's own Python files, the whole package (every stage), in a stable order."""
+    return sorted(PACKAGE.rglob("*.py"))
+
+
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
     """A digest of the extractor's own Python files and shipped templates: a new extractor
     invalidates the cache."""
     digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
+    for path in code_files():
+        digest.update(path.relative_to(PACKAGE).as_posix().encode())
         digest.update(path.read_bytes())
-    for templates in (package / "templates", package.parent / "templates"):
+    for templates in (PACKAGE / "templates", PACKAGE.parent / "templates"):
         digest.update(_folder_digest(templates).encode())
     return digest.hexdigest()
 

@@ -51,7 +51,7 @@ def site_tools_dir() -> Path:
     Raises `SiteError` (with how to install it) when VitePress is not installed there.
     """
     configured = os.environ.get(SITE_ENV)
-    folder = Path(configured) if configured else Path(__file__).resolve().parent.parent / "site"
+    folder = Path(configured) if configured else Path(__file__).resolve().parents[2] / "site"
     if not (folder / "node_modules" / "vitepress" / "package.json").is_file():
         raise SiteError(f"VitePress is not installed in {folder}: {INSTALL_HINT}", str(folder))
     return folder
