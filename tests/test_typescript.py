@@ -50,7 +50,7 @@ from extractor.model import ModelField
 from extractor.typescript import build_interfaces
 from extractor.typescript.collect import WireField
 from extractor.typescript.context import Context, Site
-from extractor.typescript.fields import constraints, decimal_pattern, inline_object
+from extractor.typescript.fields import constraints, inline_object
 from extractor.typescript.naming import to_camel, to_pascal, to_snake, ts_key, wire_name
 from extractor.typescript.types import ts_type
 
@@ -891,25 +891,13 @@ DIGITS = [(None, None), (10, 2), (5, None), (None, 3), (3, 3), (2, 5), (1, 0), (
 
 @pytest.mark.parametrize(("max_digits", "decimal_places"), DIGITS)
 @pytest.mark.parametrize("mode", MODES)
-def test_decimal_pattern_is_pydantics(max_digits: int | None, decimal_places: int | None, mode: Mode) -> None:
-    """The `pattern` of a Decimal's string form, pinned against the installed pydantic's schema."""
+def test_decimal_constraints_are_pydantics(max_digits: int | None, decimal_places: int | None, mode: Mode) -> None:
+    """A Decimal's string form carries a `pattern` exactly when the installed pydantic's schema
+    does (pydantic 2.14+: never)."""
     py_type = Annotated[Decimal, Field(max_digits=max_digits, decimal_places=decimal_places)]
     schema = TypeAdapter(py_type).json_schema(mode=mode)
     theirs = next(s for s in schema.get("anyOf", [schema]) if s.get("type") == "string")
     declared = {"max_digits": max_digits, "decimal_places": decimal_places}
     field = WireField(fld("amount", TPrim("decimal")), "amount", TPrim("decimal"), True, False)
     field.spec.constraints.update({k: v for k, v in declared.items() if v is not None})
-    assert decimal_pattern(declared) == theirs["pattern"]
-    assert constraints(field, mode)["pattern"] == theirs["pattern"]
-
-
-@pytest.mark.parametrize(("t", "declared", "pattern"), [
-    (opt(TPrim("decimal")), {"max_digits": 4, "decimal_places": 1}, True),
-    (TPrim("decimal", (("max_digits", "4"),)), {}, True),
-    (TPrim("decimal"), {"max_digits": Unknown("a call")}, False),
-    (TList(TPrim("decimal")), {}, False),
-    (TPrim("float"), {}, False),
-])
-def test_decimal_pattern_only_when_known(t: Type, declared: dict[str, Any], pattern: bool) -> None:
-    field = WireField(fld("amount", t, constraints=declared), "amount", t, True, False)
-    assert ("pattern" in constraints(field)) is pattern
+    assert ("pattern" in constraints(field, mode)) is ("pattern" in theirs)

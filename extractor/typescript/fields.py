@@ -65,8 +65,9 @@ def is_secret(field: WireField) -> bool:
 def constraints(field: WireField, mode: Mode = "validation") -> dict[str, Any]:
     """Field constraints under their JSON Schema names (`ge` → `minimum`, `max_length` →
     `maxLength` / `maxItems` / `maxProperties` by the field's type). A serialized `Decimal`
-    is a string: its number bounds are not said (pydantic's schema leaves them out too); a
-    `Decimal`'s string form has pydantic's `pattern` (`decimal_pattern`)."""
+    is a string: its number bounds are not said (pydantic's schema leaves them out too). A
+    `Decimal`'s string form has no `pattern`, as in pydantic 2.14 and later (2.13 alone gave
+    it one)."""
     lengths = _LENGTH_CONSTRAINTS[_length_kind(field.type)]
     scalar = _scalar(field.type)
     declared = {**_scalar_meta(scalar), **field.spec.constraints}
@@ -77,24 +78,7 @@ def constraints(field: WireField, mode: Mode = "validation") -> dict[str, Any]:
             continue
         mapped = _NUMBER_CONSTRAINTS.get(name) or lengths.get(name)
         out[mapped or ALIAS_GENERATORS["to_camel"](name)] = value
-    pattern = decimal_pattern(declared) if scalar == DECIMAL else None
-    return out if pattern is None else {**out, "pattern": pattern}
-
-
-def decimal_pattern(declared: dict[str, Any]) -> str | None:
-    """The `pattern` pydantic (2.13+) gives a `Decimal`'s string form, from its `max_digits`
-    and `decimal_places` (None when one of them is not a known integer). As in pydantic's
-    `GenerateJsonSchema.decimal_schema`: not empty, not only signs and dots; leading and
-    trailing zeros free."""
-    digits, places = declared.get("max_digits"), declared.get("decimal_places")
-    if not all(v is None or (isinstance(v, int) and not isinstance(v, bool)) for v in (digits, places)):
-        return None
-    start = r"^(?!^[-+.]*$)[+-]?0*"
-    if digits is None:
-        return start + (r"\d*\.?\d*$" if places is None else rf"\d*\.?\d{{0,{places}}}0*$")
-    whole = digits if places is None else max(0, digits - places)
-    fraction = r"\d*\.\d*0*$" if places is None else rf"\d{{0,{whole}}}\.\d{{0,{places}}}0*$"
-    return start + rf"(?:\d{{0,{whole}}}|(?=[\d.]{{1,{digits + 1}}}0*$){fraction})"
+    return out
 
 
 def _scalar(t: Type) -> TPrim | None:
