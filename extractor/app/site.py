@@ -1,9 +1,8 @@
 """A VitePress site of generated documents: the project folder, the build, a local server.
 
-The npm tooling (VitePress, playwright-core) lives in the repository's `site/` folder, with
-its own package.json and lockfile (`npm ci --prefix site`); `EXTRACT_DOCS_SITE` names
-another folder holding the same. Nothing here imports the pipeline or the renderer: pages
-come in as text.
+The npm tooling (VitePress, playwright-core) is found or installed by `extractor.app.tooling`
+(re-exported here: `site_tools_dir`, `SITE_ENV`). Nothing here imports the pipeline or the
+renderer: pages come in as text.
 """
 
 from __future__ import annotations
@@ -14,26 +13,30 @@ import html
 import json
 import os
 import shutil
-import subprocess
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, Final
+from typing import Any
 from urllib.parse import quote
 
-from ..errors import ExtractDocsError
+from .tooling import INSTALL_HINT, SITE_ENV, SiteError, run_tool, site_tools_dir
 
-SITE_ENV: Final = "EXTRACT_DOCS_SITE"
-INSTALL_HINT: Final = (
-    "install the site tooling first: `npm ci --prefix site` in the extract-docs repository "
-    f"(or set {SITE_ENV} to a folder with node_modules/vitepress)"
-)
-
-
-class SiteError(ExtractDocsError):
-    """The site tooling is missing, or VitePress or a browser script failed."""
+__all__ = [
+    "SITE_ENV",
+    "SiteError",
+    "SitePage",
+    "browser_path",
+    "build",
+    "index_page",
+    "node_command",
+    "run_tool",
+    "serve",
+    "site_tools_dir",
+    "vitepress_command",
+    "write_project",
+]
 
 
 @dataclass(frozen=True)
@@ -43,18 +46,6 @@ class SitePage:
     slug: str
     title: str
     text: str
-
-
-def site_tools_dir() -> Path:
-    """The folder with the npm site tooling: `$EXTRACT_DOCS_SITE`, else the repository's `site/`.
-
-    Raises `SiteError` (with how to install it) when VitePress is not installed there.
-    """
-    configured = os.environ.get(SITE_ENV)
-    folder = Path(configured) if configured else Path(__file__).resolve().parents[2] / "site"
-    if not (folder / "node_modules" / "vitepress" / "package.json").is_file():
-        raise SiteError(f"VitePress is not installed in {folder}: {INSTALL_HINT}", str(folder))
-    return folder
 
 
 def node_command(tools: Path, script: str, *args: str) -> list[str]:
@@ -112,16 +103,6 @@ def build(folder: Path, tools: Path, *, timeout: float = 300) -> Path:
     if outcome.returncode != 0:
         raise SiteError(f"vitepress build failed:\n{outcome.stdout}{outcome.stderr}", str(folder))
     return folder / ".vitepress" / "dist"
-
-
-def run_tool(command: list[str], *, cwd: Path, timeout: float) -> subprocess.CompletedProcess[str]:
-    """Run a node command, its output captured; a time-out becomes `SiteError`."""
-    env = {**os.environ, "NO_COLOR": "1", "FORCE_COLOR": "0"}
-    try:
-        return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True,
-                              timeout=timeout, check=False, stdin=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
-        raise SiteError(f"{' '.join(command[1:3])} took longer than {timeout:.0f} s") from None
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

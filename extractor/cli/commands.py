@@ -217,7 +217,7 @@ def preview_command(
 ) -> None:
     """Serve the documents as a VitePress site on localhost; pages follow source changes.
 
-    Needs the site tooling: `npm ci --prefix site` in the extract-docs repository.
+    Needs Node.js and npm: the first run installs VitePress into a per-user cache.
     """
     from .preview import run_preview
 

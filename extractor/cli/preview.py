@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..app.pages import Collected, collect_pages
-from ..app.site import site_tools_dir, vitepress_command, write_project
+from ..app.site import vitepress_command, write_project
+from ..app.tooling import check_node, install_site_tools, locate_site_tools
 from ..errors import ExtractDocsError
 from .command_line import PreviewCommandLine
 
@@ -79,9 +80,9 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def run_preview(command_line: PreviewCommandLine, *, cwd: Path | None = None) -> int:
     """Serve the site until interrupted (Ctrl+C, SIGTERM) or the server stops; regenerate the
-    pages when their sources change. Raises `ExtractDocsError` when the site tooling is
-    missing or the first generation fails."""
-    tools = site_tools_dir()
+    pages when their sources change. Installs the site tooling on the first run; raises
+    `ExtractDocsError` when it can't, or when the first generation fails."""
+    tools = _site_tools()
     signal.signal(signal.SIGTERM, _interrupt)  # stop the server and clean up, as Ctrl+C does
     folder = Path(tempfile.mkdtemp(prefix="extract-docs-preview-"))
     session = _Session(command_line, cwd or Path.cwd(), folder, tools)
@@ -92,6 +93,22 @@ def run_preview(command_line: PreviewCommandLine, *, cwd: Path | None = None) ->
         return 0
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _site_tools() -> Path:
+    """The installed site tooling; on the first run, VitePress installed into the per-user
+    cache first (`npm ci`, a progress line before and after)."""
+    tools = locate_site_tools()
+    if tools.installed:
+        return tools.folder
+    check_node()
+    print(f"preview: first run: installing VitePress into {tools.folder} (npm ci, about a minute)…",
+          file=sys.stderr, flush=True)
+    started = time.monotonic()
+    folder = install_site_tools(tools.folder)
+    print(f"preview: VitePress installed in {time.monotonic() - started:.0f} s; later runs start at once",
+          file=sys.stderr, flush=True)
+    return folder
 
 
 def _serve(session: _Session) -> int:
