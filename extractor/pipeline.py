@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .assemble import Assembler
@@ -12,7 +13,7 @@ from .gather import ModuleFacts, gather_module
 from .gather.changelog import Release, parse_changelog
 from .model import Integration
 from .parse import on_big_stack, parse_source, read_file
-from .resolve import resolve
+from .resolve import Resolved, resolve
 from .secrets import SecretPolicy, mask_text
 
 
@@ -79,9 +80,25 @@ def read_changelog(root: IntegrationRoot, policy: SecretPolicy | None = None) ->
     return parse_changelog((policy or SecretPolicy()).text(text))
 
 
+@dataclass(frozen=True)
+class Extraction:
+    """The doc model with what it was assembled from: the modules, the IR records, the releases."""
+
+    integration: Integration
+    modules: list[ModuleFacts]
+    resolved: Resolved
+    releases: list[Release]
+
+
 def extract(root: IntegrationRoot, options: Conventions | None = None) -> Integration:
     """Document one integration, statically: nothing of it is imported or run."""
+    return extract_all(root, options).integration
+
+
+def extract_all(root: IntegrationRoot, options: Conventions | None = None) -> Extraction:
+    """`extract`, keeping what the doc model was assembled from (`extract-docs explain`)."""
     modules, problems = gather_files(root)
     resolved = resolve(modules, options or Conventions())
     problems = [(location, resolved.policy.text(message)) for location, message in problems]
-    return Assembler(resolved, root.slug, read_changelog(root, resolved.policy), problems).integration()
+    releases = read_changelog(root, resolved.policy)
+    return Extraction(Assembler(resolved, root.slug, releases, problems).integration(), modules, resolved, releases)

@@ -1,7 +1,7 @@
-"""The command line: `extract-docs PATH...` (the default command), `schema`, `config`, `preview`.
+"""The command line: `extract-docs PATH...` (the default command), `schema`, `config`, `preview`, `explain`.
 
-`main()` picks the command from argv before typer parses it: `schema`, `config` and
-`preview` as the first word go to the sub-commands, anything else to the default command.
+`main()` picks the command from argv before typer parses it: `schema`, `config`, `preview`
+and `explain` as the first word go to the sub-commands, anything else to the default command.
 `--version` alone is answered before typer is imported; the commands (`cli/commands.py`)
 import the application layer only when they run. The CLI parses arguments, prints and
 chooses the exit code; the work is the application layer's (`extractor.app`).

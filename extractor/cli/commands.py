@@ -1,7 +1,7 @@
-"""The typer commands: the default `extract-docs PATH...`, and `schema`, `config`, `preview`.
+"""The typer commands: the default `extract-docs PATH...`, and `schema`, `config`, `preview`, `explain`.
 
 This module declares the options only; it imports nothing heavy. Each command imports its body
-(`cli/run.py`, `cli/show.py`, `cli/preview.py`, which import the application layer and with it
+(`cli/run.py`, `cli/show.py`, `cli/preview.py`, `cli/explain.py`, which import the application layer and with it
 pydantic, libcst and Jinja2) when it runs: that is the CLI's one lazy boundary, which keeps
 `--help` fast.
 """
@@ -19,13 +19,14 @@ from .. import __version__
 from .command_line import CommandLine, PreviewCommandLine
 from .exits import guarded
 
-SUBCOMMANDS = ("schema", "config", "preview")
+SUBCOMMANDS = ("schema", "config", "preview", "explain")
 
 EPILOG = (
     "\b\nOther commands:\n"
     "  extract-docs schema [--many]     the JSON Schema of --format json\n"
     "  extract-docs config [PATH...]    the effective configuration and its sources\n"
-    "  extract-docs preview [PATH...]   the documents as a VitePress site on localhost\n\n"
+    "  extract-docs preview [PATH...]   the documents as a VitePress site on localhost\n"
+    "  extract-docs explain [PATH...]   each fact of the document and the file:line it came from\n\n"
     "Exit codes: 0 done; 1 files are stale or edited (--check) or there are warnings (--strict); "
     "2 usage, configuration or input error (an input can't be documented), or a file's "
     "generated text was edited by hand (not overwritten without --force)."
@@ -36,6 +37,13 @@ class Format(str, enum.Enum):
     """--format values."""
 
     markdown = "markdown"
+    json = "json"
+
+
+class ExplainFormat(str, enum.Enum):
+    """explain --format values."""
+
+    table = "table"
     json = "json"
 
 
@@ -223,6 +231,25 @@ def preview_command(
 
     command_line = PreviewCommandLine(paths=list(paths or []), host=host, port=port, config=config)
     raise typer.Exit(guarded(lambda: run_preview(command_line)))
+
+
+@sub_app.command("explain")
+def explain_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="PATH", show_default=False,
+                       help="Integrations to explain (default: `paths` of [tool.extract-docs])."),
+    ] = None,
+    format: Annotated[
+        ExplainFormat, typer.Option("--format", help="A table per integration (secrets masked), or JSON.")
+    ] = ExplainFormat.table,
+    config: ConfigOpt = None,
+) -> None:
+    """Show each fact of an integration's document and the file and line it was read from."""
+    from .explain import run_explain
+
+    as_json = format is ExplainFormat.json
+    raise typer.Exit(guarded(lambda: run_explain(list(paths or []), config_file=config, as_json=as_json)))
 
 
 def command_for(args: list[str]) -> Any:

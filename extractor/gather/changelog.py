@@ -18,6 +18,8 @@ class Release:
     version: str
     date: str | None
     changes: str
+    line: int | None = None
+    """The line of its heading in the changelog."""
 
 
 def parse_changelog(text: str) -> list[Release]:
@@ -27,16 +29,18 @@ def parse_changelog(text: str) -> list[Release]:
     date: str | None = None
     changes: list[str] = []
     section = ""
+    heading_line = 0
 
     def flush() -> None:
         if version is not None and version.lower() != UNRELEASED:
-            entries.append(Release(version=version, date=date, changes="; ".join(changes)))
+            entries.append(Release(version=version, date=date, changes="; ".join(changes), line=heading_line))
 
-    for line in text.replace("\r\n", "\n").split("\n"):
+    for number, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
         heading = _VERSION.match(line)
         if heading:
             flush()
             version, date, changes, section = heading["version"], heading["date"], [], ""
+            heading_line = number
             continue
         sub = _SECTION.match(line)
         if sub:
