@@ -167,6 +167,16 @@ def test_a_failed_npm_run_leaves_no_half_install(
     assert not locate_site_tools().installed
 
 
+def test_an_unwritable_cache_is_a_one_line_error(scaffold: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_npm(tmp_path, monkeypatch, "exit 0")
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file where the folder should be
+    with pytest.raises(SiteError, match=r"can't write the cache folder .*: set XDG_CACHE_HOME"):
+        install_site_tools(locate_site_tools().folder)
+
+
 def test_the_site_variable_and_a_clone_keep_working(scaffold: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(SITE_ENV, str(tmp_path / "nowhere"))

@@ -119,8 +119,12 @@ def install_site_tools(target: Path, *, timeout: float = 900) -> Path:
     half-made); `target`. `SiteError` when Node.js or npm is missing or too old, or npm fails."""
     scaffold = scaffold_dir()
     check_node(scaffold / LOCK_FILE)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f"{target.name}.installing-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f"{target.name}.installing-", dir=target.parent))
+    except OSError as exc:
+        raise SiteError(f"can't write the cache folder ({exc.strerror}): set XDG_CACHE_HOME to a writable "
+                        "folder", str(target.parent)) from None
     try:
         _copy_files(scaffold, staging, NPM_FILES + COPIED_FILES)
         npm = shutil.which("npm") or "npm"
@@ -150,7 +154,10 @@ def _copy_files(source: Path, target: Path, names: tuple[str, ...]) -> None:
     for name in names:
         data = (source / name).read_bytes()
         if not (target / name).is_file() or (target / name).read_bytes() != data:
-            (target / name).write_bytes(data)
+            try:
+                (target / name).write_bytes(data)
+            except OSError as exc:
+                raise SiteError(f"can't update {name} of the site tooling: {exc.strerror}", str(target)) from None
 
 
 def run_tool(command: list[str], *, cwd: Path, timeout: float) -> subprocess.CompletedProcess[str]:
