@@ -153,7 +153,7 @@ def test_app_objects_are_recognised_by_class_name_through_aliases(header: str, e
     assert [f"{r.method} {http(r).path}" for r in routes_of(resolved)] == expected
 
 
-def test_api_route_gives_one_handler_per_method_and_hidden_routes_are_skipped() -> None:
+def test_api_route_gives_one_handler_per_method_and_hidden_routes_are_marked() -> None:
     found = routes_of(resolve_code(FASTAPI_HEADER + '''
 @app.api_route("/sync", methods=["get", "POST"])
 def sync(): ...
@@ -162,8 +162,9 @@ def only_get(): ...
 @app.get("/internal", include_in_schema=False)
 def internal(): ...
 '''))
-    assert [(r.name, r.method, http(r).path) for r in found] == [
-        ("sync-get", "GET", "/sync"), ("sync-post", "POST", "/sync"), ("only-get", "GET", "/only-get"),
+    assert [(r.name, r.method, http(r).path, http(r).hidden) for r in found] == [
+        ("sync-get", "GET", "/sync", False), ("sync-post", "POST", "/sync", False),
+        ("only-get", "GET", "/only-get", False), ("internal", "GET", "/internal", True),
     ]
 
 
@@ -503,7 +504,7 @@ def shop_operations() -> list[tuple[str, str]]:
 @functools.cache
 def shop_handlers() -> dict[tuple[str, str], Handler]:
     """The extracted handlers of the shop, by (METHOD, path)."""
-    return {(h.method, h.path or ""): h for h in sample("fastapi_shop").handlers}
+    return {(h.method, h.path or ""): h for h in sample("fastapi_shop").handlers if not h.hidden}
 
 
 def test_shop_operations_are_exactly_fastapis() -> None:

@@ -9,8 +9,10 @@ import libcst as cst
 from ..parse import SourceFile
 from ..parse.walk import SimpleLine
 from ..secrets import mask_text
+from .calls import statement_calls
 from .comments import line_comment, statement_comment
 from .evaluate import Evaluator
+from .expressions import Call
 from .facts import Assign, ClassDef, Function, Param
 
 
@@ -49,7 +51,22 @@ class DefinitionReader:
             returns=returns,
             docstring=_docstring(node),
             owner=owner,
+            body=self._body_statements(index, node) if owner is None else [],
         )
+
+    def _body_statements(self, index: int, node: cst.FunctionDef) -> list[Assign | Call]:
+        """A module-level function's top-level assignments, calls and `return NAME` (see `Function.body`)."""
+        found: list[Assign | Call] = []
+        for stmt in node.body.body if isinstance(node.body, cst.IndentedBlock) else ():
+            if not isinstance(stmt, cst.SimpleStatementLine):
+                continue
+            ev = self.evaluator.at(self.source.location(index, stmt))
+            found.extend(_assigns(stmt, ev, None))
+            found.extend(statement_calls(self.source, self.evaluator, index, stmt))
+            for small in stmt.body:
+                if isinstance(small, cst.Return) and isinstance(small.value, cst.Name):
+                    found.append(Assign("return", ev.value(small.value), ev.location))
+        return found
 
     def class_def(self, index: int, node: cst.ClassDef, nested: bool = False) -> ClassDef:
         """A class's bases, keywords, docstring, body assignments, methods and inner classes."""

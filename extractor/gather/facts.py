@@ -45,6 +45,9 @@ class Function:
     returns: Value | None = None
     docstring: str | None = None
     owner: str | None = None
+    body: list[Assign | Call] = field(default_factory=list, compare=False)
+    """The top-level simple statements of the body that are assignments or calls, and the
+    name a `return NAME` gives back as `Assign("return", Ref(NAME))` (application factories)."""
 
 
 @dataclass

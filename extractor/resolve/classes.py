@@ -10,7 +10,7 @@ from ..gather.expressions import Ref, Subscript, Value
 from ..gather.facts import ClassDef, ModuleFacts
 from .symbols import Symbol, SymbolTable
 
-MODEL_BASES = frozenset({"BaseModel", "BaseSettings", "GenericModel", "RootModel"})
+MODEL_BASES = frozenset({"BaseModel", "BaseSettings", "GenericModel", "RootModel", "SQLModel"})
 TYPED_DICT_BASES = frozenset({"TypedDict"})
 ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"})
 GENERIC_BASES = frozenset({"typing.Generic", "typing_extensions.Generic"})
@@ -97,7 +97,7 @@ class Hierarchy:
         return [ClassInfo(cls, module) for module, cls in self.symbols.classes()]
 
     def is_model(self, info: ClassInfo) -> bool:
-        """A pydantic model (BaseModel, BaseSettings, v1 GenericModel), directly or via bases."""
+        """A pydantic model (BaseModel, BaseSettings, v1 GenericModel, SQLModel), directly or via bases."""
         return self.derives_from(info, MODEL_BASES)
 
     def is_typed_dict(self, info: ClassInfo) -> bool:

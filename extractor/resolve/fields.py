@@ -19,7 +19,8 @@ ANNOTATED_TYPES = {"Gt": "gt", "Ge": "ge", "Lt": "lt", "Le": "le", "MultipleOf":
 SKIPPED_WRAPPERS = frozenset({"typing.ClassVar", "typing.Final"})
 FIELD_CALLS = frozenset({"Field"})
 SERIALIZERS = frozenset({"PlainSerializer", "WrapSerializer"})
-PRIVATE_CALLS = frozenset({"PrivateAttr"})
+PRIVATE_CALLS = frozenset({"PrivateAttr", "Relationship"})
+"""Not fields: pydantic private attributes; SQLModel relationships (FastAPI leaves them out too)."""
 
 
 def _string(value: Any) -> str | None:

@@ -20,7 +20,7 @@ from ..records import Route
 from ..symbols import SymbolTable
 from ..types import TypeResolver
 from . import fastapi, flask
-from .apps import AppFinder, AppObject
+from .apps import AppFinder, AppObject, Mount
 from .reading import Reading
 
 ROUTE_ATTRS = {"fastapi": fastapi.ROUTE_ATTRS, "flask": flask.ROUTE_ATTRS}
@@ -60,6 +60,9 @@ class FrameworkFinder:
     def _routes(self, module: ModuleFacts, function: Function, call: Call) -> list[Route]:
         if not isinstance(call.func, Ref):
             return []
+        webhooks = self._webhooks(call.func)
+        if webhooks is not None:
+            return self.fastapi.routes(module, function, call, call.func.last, [Mount()], webhook=True)
         obj = self.apps.owner(call.func)
         attr = call.func.last
         if obj is None or attr not in ROUTE_ATTRS[obj.framework]:
@@ -70,6 +73,12 @@ class FrameworkFinder:
         if obj.framework == "flask":
             return self.flask.routes(function, call, attr, mounts)
         return self.fastapi.routes(module, function, call, attr, mounts)
+
+    def _webhooks(self, func: Ref) -> AppObject | None:
+        """The FastAPI app of `@app.webhooks.post(name)`, else None."""
+        owner, _, attr = func.name.rpartition(".")
+        app = self.apps.lookup(Ref(owner.removesuffix(".webhooks"))) if owner.endswith(".webhooks") else None
+        return app if app is not None and app.framework == "fastapi" and attr in fastapi.METHODS else None
 
     def _registered(self, call: Call) -> list[Route]:
         """`app.add_api_route(path, endpoint, …)` / `app.add_url_rule(rule, endpoint, view_func, …)`."""

@@ -9,6 +9,7 @@ from typing import Any
 
 from ...diagnostics import Diagnostic, Unknown
 from ...gather.expressions import Ref, Subscript, Value
+from ...gather.facts import Assign
 from ...ir import Registry, TDict, TList, TModel, TTuple, TUnion, Type, walk
 from ..classes import Hierarchy
 from ..constants import Resolver, to_json
@@ -17,6 +18,7 @@ from ..records import Route
 from ..symbols import SymbolTable
 from ..types import TypeResolver
 
+MAX_ALIAS = 8
 _HTTP_CONSTANT = re.compile(r"^HTTP_(\d{3})(?:_|$)")
 
 
@@ -68,6 +70,19 @@ class Reading:
             self.warn(location, f"default of {what} is not statically known")
             return None
         return value
+
+    def expand_alias(self, annotation: Value | None, depth: int = 0) -> Value | None:
+        """`SessionDep` → `Annotated[Session, Depends(get_db)]` when the name is a module-level alias
+        of an `Annotated` form (in any module of the integration; aliases of aliases followed)."""
+        if not isinstance(annotation, Ref) or depth > MAX_ALIAS:
+            return annotation
+        symbol = self.symbols.lookup(annotation.name)
+        if symbol is None or symbol.rest or not isinstance(symbol.definition, Assign):
+            return annotation
+        value = symbol.definition.value
+        if is_annotated(value):
+            return value
+        return self.expand_alias(value, depth + 1) if isinstance(value, Ref) else annotation
 
     def status_code(self, raw: Value | None, location: str) -> int | None:
         """`201`, `status.HTTP_201_CREATED`, `HTTPStatus.CREATED`, or a constant holding one."""
