@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 import libcst as cst
 
 from ..parse import SourceFile
+from ..parse.outline import MOUNTS
 from ..parse.walk import SimpleLine
 from ..secrets import mask_text
 from .calls import statement_calls
@@ -57,7 +58,10 @@ class DefinitionReader:
     def _body_statements(self, index: int, node: cst.FunctionDef) -> list[Assign | Call]:
         """A module-level function's top-level assignments, calls and `return NAME` (see `Function.body`)."""
         found: list[Assign | Call] = []
-        for stmt in node.body.body if isinstance(node.body, cst.IndentedBlock) else ():
+        statements = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+        if not any(_mounts(stmt) for stmt in statements):
+            return []  # the parse stage keeps such bodies only (`parse.outline.mounts_routes`)
+        for stmt in statements:
             if not isinstance(stmt, cst.SimpleStatementLine):
                 continue
             ev = self.evaluator.at(self.source.location(index, stmt))
@@ -115,6 +119,14 @@ def _assigns(stmt: SimpleLine, ev: Evaluator, comment: str | None) -> Iterator[A
             value = ev.value(small.value) if small.value is not None else None
             yield Assign(small.target.value, value, ev.location, annotation, comment,
                          has_value=small.value is not None, annotated=True)
+
+
+def _mounts(stmt: cst.BaseStatement) -> bool:
+    """`x.include_router(…)`-like call statement (see `parse.outline.MOUNTS`)."""
+    return isinstance(stmt, cst.SimpleStatementLine) and any(
+        isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
+        and isinstance(small.value.func, cst.Attribute) and small.value.func.attr.value in MOUNTS
+        for small in stmt.body)
 
 
 def _param(ev: Evaluator, param: cst.Param) -> Param:
