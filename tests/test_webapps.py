@@ -232,3 +232,18 @@ def test_scores() -> None:
         print(f"\n{name}: " + ", ".join(f"{kind} {f1:.3f} ({theirs}/{ours})" for kind, (f1, theirs, ours)
                                         in figures.items()))
         assert all(f1 >= 0.95 for f1, _, _ in figures.values()), figures
+
+
+def test_the_markdown_page_shows_served_paths_forms_dependency_parameters_and_auth() -> None:
+    from extractor.render import render_markdown
+
+    text = render_markdown(extracted("fullstack_backend", WEBAPPS))
+    assert "| POST | `/api/v1/login/access-token` |" in text
+    assert "`/login/access-token`" not in text.replace("/api/v1/login/access-token", "")
+    assert "--data-urlencode 'username=string'" in text
+    assert "-F 'file=@file.bin'" in text and "-F 'files=@files.bin'" in text
+    assert "-H 'Authorization: Bearer <token>'" in text and "-H 'X-Service-Key: <api-key>'" in text
+    assert '"Authorization": "Bearer <token>"' in text and "new FormData()" in text
+    assert "| `x-client-id` | заголовок |" in text
+    assert "`session`" not in text and "`current_user`" not in text
+    assert "Скрыт из схемы OpenAPI." in text

@@ -273,6 +273,11 @@ class SignatureReader:
     def _dependency(self, dependency: Dependency, function: Function, signature: Signature,
                     scopes: tuple[str, ...]) -> None:
         target = dependency.target
+        if isinstance(target, Call):  # `Depends(HTTPBearer())`: a scheme created in place
+            cls = scheme_class(target, self.reading)
+            if cls is not None:
+                signature.use(SecurityUse(read_scheme(target, cls, self.reading, function.location), scopes))
+            return
         if not isinstance(target, Ref):
             return
         symbol = self.reading.symbols.lookup(target.name)
