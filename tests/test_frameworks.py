@@ -346,7 +346,9 @@ FORMS = "from fastapi import File, Form, UploadFile\nfrom fastapi.security impor
          "pkg.Item", None),
     ],
 )
-def test_form_and_file_bodies(signature: str, media: str, root: str, fields: list[tuple[str, Any, bool]] | None) -> None:
+def test_form_and_file_bodies(
+    signature: str, media: str, root: str, fields: list[tuple[str, Any, bool]] | None
+) -> None:
     resolved = resolve_code(FASTAPI_HEADER + FORMS + f"@app.post('/x')\ndef f({signature}): ...\n")
     (route,) = routes_of(resolved)
     assert (http(route).body_media_type, model_key(route.request)) == (media, root)

@@ -247,3 +247,30 @@ def test_the_markdown_page_shows_served_paths_forms_dependency_parameters_and_au
     assert "| `x-client-id` | заголовок |" in text
     assert "`session`" not in text and "`current_user`" not in text
     assert "Скрыт из схемы OpenAPI." in text
+
+
+@pytest.mark.parametrize("name", ["fullstack_backend", "factory_backend"])
+def test_usage_examples_of_the_backends_type_check(name: str, tmp_path: Path) -> None:
+    """The fetch calls with auth headers, `FormData` and `URLSearchParams` bodies compile under `tsc --strict`."""
+    import subprocess
+
+    from extractor.render import render_markdown
+
+    from .test_render import fences, find_tsc, section
+
+    tsc = find_tsc()
+    if tsc is None:
+        pytest.skip("tsc not installed (set TSC=path/to/tsc)")
+    doc = extracted(name, WEBAPPS)
+    examples = fences(section(render_markdown(doc), "Использование"), "typescript")
+    files = []
+    for index, (item, example) in enumerate(zip(doc.handlers, examples, strict=True)):
+        models = {m.interface: m.typescript for m in (item.request, item.response) if m}
+        path = tmp_path / f"example{index}.ts"
+        path.write_text("\n".join([*models.values(), "export {};", example]), encoding="utf-8")
+        files.append(str(path))
+    result = subprocess.run(
+        [tsc, "--strict", "--noEmit", "--target", "es2022", "--module", "es2022", "--lib", "es2022,dom", *files],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

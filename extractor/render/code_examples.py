@@ -119,7 +119,7 @@ def _form_lines(handler: Handler, url: str, method: str) -> list[str]:
             "const form = new FormData();",
             "for (const [key, value] of Object.entries(request)) {",
             "\tif (value === null || value === undefined) continue;",
-            "\tfor (const item of Array.isArray(value) ? value : [value]) {",
+            "\tfor (const item of (Array.isArray(value) ? value : [value]) as unknown[]) {",
             "\t\tform.append(key, item instanceof Blob ? item : String(item));",
             "\t}",
             "}",
