@@ -80,7 +80,8 @@ class DefinitionReader:
             (a.keyword.value, ev.value(a.value)) for a in node.keywords if a.keyword
         )
         location = ev.location
-        result = ClassDef(node.name.value, location, bases, keywords, _docstring(node))
+        result = ClassDef(node.name.value, location, bases, keywords, _docstring(node),
+                          decorators=tuple(ev.value(d.decorator) for d in node.decorators))
         self._body(index, node, result)
         return result
 

@@ -62,6 +62,8 @@ class ClassDef:
     attrs: list[Assign] = field(default_factory=list)
     methods: list[Function] = field(default_factory=list)
     inner: dict[str, ClassDef] = field(default_factory=dict)
+    decorators: tuple[Value, ...] = field(default=(), compare=False)
+    """`@dataclass`, `@dataclass(frozen=True)`… as written."""
 
     def attr(self, name: str) -> Assign | None:
         """The class-level assignment of `name`, or None."""

@@ -1,5 +1,7 @@
 """Request and response models."""
 
+from dataclasses import dataclass, field
+
 from pydantic import BaseModel, Field
 
 
@@ -33,3 +35,12 @@ class ItemIn(BaseModel):
 
 class Problem(BaseModel):
     detail: str
+
+
+@dataclass
+class Receipt:
+    """A dataclass as a body and a response (FastAPI reads it as a model)."""
+
+    number: int
+    lines: list[str] = field(default_factory=list)
+    note: str | None = None

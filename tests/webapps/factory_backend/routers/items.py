@@ -3,7 +3,7 @@
 from collections.abc import AsyncIterable
 from typing import Annotated
 
-from factory_backend.schemas import CommonHeaders, Item, ItemIn, Problem
+from factory_backend.schemas import CommonHeaders, Item, ItemIn, Problem, Receipt
 from factory_backend.security import Writer, service
 from fastapi import APIRouter, Body, Cookie, Depends, Header, Query, status
 
@@ -46,3 +46,9 @@ def delete_item(
     item_id: int, user: Writer, x_reason: Annotated[str | None, Header(convert_underscores=False)] = None
 ) -> None:
     """Delete an item."""
+
+
+@router.post("/receipts")
+def add_receipt(receipt: Receipt) -> Receipt:
+    """A dataclass in and out."""
+    return receipt
