@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, cast
 
-from ...gather.expressions import BinOp, Call, EllipsisV, Ref, Subscript, Value
+from ...gather.expressions import Call, EllipsisV, Ref, Value
 from ...gather.facts import Assign, ClassDef, Function, Param
 from ...ir import TModel, TPrim, Type
 from ..constants import to_json
@@ -25,13 +25,12 @@ from ..fields import CONSTRAINTS
 from ..handlers import without_none
 from ..records import FORM_MEDIA, JSON_MEDIA, MULTIPART_MEDIA, ParamSource, RouteParam, SecurityUse
 from .known import known_initialisers
-from .reading import Reading, is_scalar, split_annotated
+from .reading import Reading, is_scalar, mentions_file, split_annotated, swap_files
 from .security import read_scheme, scheme_class
 
 MARKERS = {"Query": "query", "Path": "path", "Header": "header", "Cookie": "cookie", "Body": "body",
            "Form": "form", "File": "file", "Depends": "depends", "Security": "depends"}
 INJECTED = frozenset({"Request", "Response", "WebSocket", "HTTPConnection", "BackgroundTasks", "SecurityScopes"})
-FILES = frozenset({"UploadFile"})
 SOURCES: tuple[ParamSource, ...] = ("path", "query", "header", "cookie")
 PATH_PARAM = re.compile(r"{([^{}:]+)(?::[^{}]*)?}")
 MAX_ALIAS = 8
@@ -119,28 +118,6 @@ def _last(value: Value | None) -> str:
 def marker_of(value: Value | None) -> Call | None:
     """`Query(…)`, `Depends(…)`… when `value` is one of FastAPI's parameter functions."""
     return value if isinstance(value, Call) and _last(value.func) in MARKERS else None
-
-
-def swap_files(value: Value | None) -> Value | None:
-    """The annotation with `UploadFile` read as `bytes` (FastAPI's schema: a binary string)."""
-    if isinstance(value, Ref) and value.last in FILES:
-        return Ref("builtins.bytes")
-    if isinstance(value, Subscript):
-        return replace(value, items=tuple(swap_files(i) for i in value.items))
-    if isinstance(value, BinOp):
-        return replace(value, left=swap_files(value.left), right=swap_files(value.right))
-    return value
-
-
-def mentions_file(value: Value | None) -> bool:
-    """True when `UploadFile` appears in the annotation (`list[UploadFile]`, `UploadFile | None`)."""
-    if isinstance(value, Ref):
-        return value.last in FILES
-    if isinstance(value, Subscript):
-        return any(mentions_file(i) for i in value.items)
-    if isinstance(value, BinOp):
-        return mentions_file(value.left) or mentions_file(value.right)
-    return False
 
 
 @dataclass(frozen=True)
