@@ -89,6 +89,20 @@ class Parameter(_Doc):
     deprecated: bool = False
 
 
+class AuthScheme(_Doc):
+    """How a route is authenticated: a FastAPI security scheme it depends on."""
+
+    name: str = Field(description="The scheme's name (`scheme_name=`, else the class name)")
+    type: Literal["oauth2", "apiKey", "http", "openIdConnect"]
+    scheme: str | None = Field(default=None, description="`http`: bearer, basic or digest")
+    in_: Literal["header", "query", "cookie"] | None = Field(
+        default=None, alias="in", serialization_alias="in", description="`apiKey`: where the key goes"
+    )
+    param_name: str | None = Field(default=None, description="`apiKey`: the header, query or cookie name")
+    token_url: str | None = Field(default=None, description="`oauth2`: the token URL, when static")
+    scopes: list[str] = Field(default_factory=list, description="Scopes the route asks for")
+
+
 class Handler(_Doc):
     """A webhook handler (Шаг 4, Webhook URL, API Reference)."""
 
@@ -111,6 +125,13 @@ class Handler(_Doc):
     parameters: list[Parameter] = Field(
         default_factory=list, description="Path, query, header and cookie parameters of a route"
     )
+    content_type: str | None = Field(
+        default=None, description="Media type of a route's request body (JSON, multipart/form-data, urlencoded form)"
+    )
+    files: list[str] = Field(default_factory=list, description="Fields of a multipart body that are uploaded files")
+    security: list[AuthScheme] = Field(default_factory=list, description="Security schemes of a route")
+    hidden: bool = Field(default=False, description="`include_in_schema=False`: not in the app's OpenAPI document")
+    webhook: bool = Field(default=False, description="An OpenAPI webhook the app sends (`@app.webhooks.post`)")
 
 
 class Event(_Doc):

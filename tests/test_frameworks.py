@@ -153,7 +153,7 @@ def test_app_objects_are_recognised_by_class_name_through_aliases(header: str, e
     assert [f"{r.method} {http(r).path}" for r in routes_of(resolved)] == expected
 
 
-def test_api_route_gives_one_handler_per_method_and_hidden_routes_are_skipped() -> None:
+def test_api_route_gives_one_handler_per_method_and_hidden_routes_are_marked() -> None:
     found = routes_of(resolve_code(FASTAPI_HEADER + '''
 @app.api_route("/sync", methods=["get", "POST"])
 def sync(): ...
@@ -162,8 +162,9 @@ def only_get(): ...
 @app.get("/internal", include_in_schema=False)
 def internal(): ...
 '''))
-    assert [(r.name, r.method, http(r).path) for r in found] == [
-        ("sync-get", "GET", "/sync"), ("sync-post", "POST", "/sync"), ("only-get", "GET", "/only-get"),
+    assert [(r.name, r.method, http(r).path, http(r).hidden) for r in found] == [
+        ("sync-get", "GET", "/sync", False), ("sync-post", "POST", "/sync", False),
+        ("only-get", "GET", "/only-get", False), ("internal", "GET", "/internal", True),
     ]
 
 
@@ -319,6 +320,191 @@ def test_dependency_body_parameters_join_the_body() -> None:
                             "@app.post('/x')\ndef f(item: Item, d=Depends(dep)): ...\n")
     spec = resolved.registry.models[model_key(routes_of(resolved)[0].request) or ""]
     assert [f.python_name for f in spec.fields] == ["item", "other"]
+
+
+# ---------------------------------------------------------------- FastAPI: as real backends write it (issue 14)
+
+FORMS = "from fastapi import File, Form, UploadFile\nfrom fastapi.security import OAuth2PasswordRequestForm\n"
+
+
+@pytest.mark.parametrize(
+    ("signature", "media", "root", "fields"),
+    [
+        ("file: UploadFile", "multipart/form-data", "pkg.Body_f", [("file", "TPrim(name='bytes', meta=())", True)]),
+        ("files: list[UploadFile]", "multipart/form-data", "pkg.Body_f",
+         [("files", "TList(item=TPrim(name='bytes', meta=()), unique=False)", True)]),
+        ("f: Annotated[bytes, File()], note: Annotated[str, Form()] = ''", "multipart/form-data", "pkg.Body_f",
+         [("f", "TPrim(name='bytes', meta=())", True), ("note", "TPrim(name='str', meta=())", False)]),
+        ("name: str = Form(), age: int = Form(1)", "application/x-www-form-urlencoded", "pkg.Body_f",
+         [("name", "TPrim(name='str', meta=())", True), ("age", "TPrim(name='int', meta=())", False)]),
+        ("data: Annotated[Item, Form()]", "application/x-www-form-urlencoded", "pkg.Item", None),
+        ("form: Annotated[OAuth2PasswordRequestForm, Depends()]", "application/x-www-form-urlencoded", "pkg.Body_f",
+         [("grant_type", None, False), ("username", None, True), ("password", None, True), ("scope", None, False),
+          ("client_id", None, False), ("client_secret", None, False)]),
+        ("item: Item", "application/json", "pkg.Item", None),
+        ("item: Annotated[Item, Body(media_type='application/vnd.api+json')]", "application/vnd.api+json",
+         "pkg.Item", None),
+    ],
+)
+def test_form_and_file_bodies(
+    signature: str, media: str, root: str, fields: list[tuple[str, Any, bool]] | None
+) -> None:
+    resolved = resolve_code(FASTAPI_HEADER + FORMS + f"@app.post('/x')\ndef f({signature}): ...\n")
+    (route,) = routes_of(resolved)
+    assert (http(route).body_media_type, model_key(route.request)) == (media, root)
+    assert not any("form or file" in w.message for w in resolved.warnings)
+    if fields is not None:
+        spec = resolved.registry.models[root]
+        assert [(f.python_name, repr(f.type) if fields[0][1] else None, not f.has_default)
+                for f in spec.fields] == fields
+
+
+DEPS = {
+    "pkg/__init__.py": "",
+    "pkg/config.py": """
+from pydantic_settings import BaseSettings
+class Base(BaseSettings):
+    API_V1_STR: str = "/api/v1"
+class Settings(Base):
+    PROJECT: str = "x"
+settings = Settings()
+""",
+    "pkg/deps.py": """
+from typing import Annotated
+from fastapi import Depends, Header, Security
+from fastapi.security import APIKeyHeader, HTTPBearer, OAuth2PasswordBearer
+from sqlmodel import Session
+oauth2 = OAuth2PasswordBearer(tokenUrl="/login", scopes={"me": "Read me"})
+api_key = APIKeyHeader(name="X-Key", scheme_name="Key")
+def get_db(): ...
+SessionDep = Annotated[Session, Depends(get_db)]
+def current_user(session: SessionDep, token: Annotated[str, Depends(oauth2)], lang: str = "ru"): ...
+CurrentUser = Annotated[dict, Depends(current_user)]
+Alias = CurrentUser
+class Limiter:
+    def __init__(self, n: int) -> None: ...
+    def __call__(self, x_client_id: Annotated[str | None, Header()] = None): ...
+limiter = Limiter(5)
+def keyed(key: str = Security(api_key)): ...
+def bearer(c = Depends(HTTPBearer())): ...
+""",
+    "pkg/main.py": """
+from typing import Annotated
+from fastapi import APIRouter, Depends, FastAPI, Security
+from pkg.config import settings
+from pkg.deps import Alias, CurrentUser, SessionDep, bearer, current_user, keyed, limiter
+router = APIRouter(prefix="/items", dependencies=[Depends(limiter)])
+@router.get("/")
+def read(session: SessionDep, user: CurrentUser, skip: int = 0): ...
+@router.get("/me", dependencies=[Depends(keyed), Depends(bearer)])
+def me(user: Annotated[dict, Security(current_user, scopes=["me"])], again: Alias): ...
+def create_app():
+    application = FastAPI()
+    application.include_router(router, prefix=settings.API_V1_STR)
+    return application
+app = create_app()
+""",
+}
+
+
+def test_dependency_aliases_instances_security_and_a_factory_built_prefix() -> None:
+    resolved = resolve_code(DEPS)
+    found = {r.name: r for r in routes_of(resolved)}
+    assert {name: (http(r).path, params(r)) for name, r in found.items()} == {
+        "read": ("/api/v1/items/", [("skip", "query", False, 0), ("lang", "query", False, "ru"),
+                                    ("x-client-id", "header", False, None)]),
+        "me": ("/api/v1/items/me", [("lang", "query", False, "ru"), ("x-client-id", "header", False, None)]),
+    }
+    assert all(r.request is None for r in found.values())
+    assert [(u.scheme.name, u.scheme.kind, u.scheme.flow, u.scheme.token_url, u.scheme.scopes, u.scopes)
+            for u in http(found["read"]).security] == [
+        ("OAuth2PasswordBearer", "oauth2", "password", "/login", {"me": "Read me"}, ())]
+    assert [(u.scheme.name, u.scheme.kind, u.scheme.location, u.scheme.param_name, u.scopes)
+            for u in http(found["me"]).security] == [
+        ("Key", "apiKey", "header", "X-Key", ()), ("HTTPBearer", "http", None, None, ()),
+        ("OAuth2PasswordBearer", "oauth2", None, None, ("me",)),
+        ("OAuth2PasswordBearer", "oauth2", None, None, ())]
+    assert resolved.warnings == []
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ('@app.get("/x", include_in_schema=False)\ndef x(): ...', ("hidden", True)),
+        ('r = APIRouter(include_in_schema=False)\n@r.get("/x")\ndef x(): ...\napp.include_router(r)',
+         ("hidden", True)),
+        ('@app.webhooks.post("new-order")\ndef x(body: Item): ...', ("webhook", True)),
+        ('@app.get("/x", responses={404: {"model": Other, "description": "Нет"}, "5XX": {"description": "Сбой"}})'
+         '\ndef x(): ...', ("responses", [("404", "Нет", "pkg.Other"), ("5XX", "Сбой", None)])),
+        ('@app.get("/x")\nasync def x() -> AsyncIterable[Item]: ...', ("stream", (True, "application/jsonl"))),
+        ('@app.get("/x", response_class=HTMLResponse)\ndef x() -> str: ...', ("stream", (False, "text/html"))),
+        ('@app.get("/x", operation_id="getX")\ndef x(): ...', ("operation_id", "getX")),
+    ],
+)
+def test_route_facts_for_openapi(code: str, expected: tuple[str, Any]) -> None:
+    header = "from collections.abc import AsyncIterable\nfrom fastapi.responses import HTMLResponse\n"
+    route = one_route(header + code)
+    key, value = expected
+    got: dict[str, Any] = {
+        "hidden": http(route).hidden, "webhook": http(route).webhook, "operation_id": http(route).operation_id,
+        "responses": [(r.status, r.description, model_key(r.model)) for r in http(route).responses],
+        "stream": (http(route).stream, http(route).response_media_type),
+    }
+    assert got[key] == value
+
+
+def test_header_models_are_served_with_hyphens() -> None:
+    resolved = resolve_code(FASTAPI_HEADER + "class H(BaseModel):\n    x_trace_id: str\n"
+                            "@app.get('/x')\ndef f(h: Annotated[H, Header()]): ...\n")
+    from extractor.assemble.routes import RouteAssembler
+
+    handlers, _ = RouteAssembler(resolved).routes()
+    assert [(p.name, p.python_name, p.in_) for p in handlers[0].parameters] == [("x-trace-id", "x_trace_id", "header")]
+
+
+def test_sqlmodel_classes_are_models_without_their_relationships() -> None:
+    resolved = resolve_code(FASTAPI_HEADER + """
+from sqlmodel import Field, Relationship, SQLModel
+class HeroBase(SQLModel):
+    name: str = Field(index=True)
+class Hero(HeroBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    team: "Team | None" = Relationship(back_populates="heroes")
+class HeroCreate(HeroBase):
+    secret_name: str
+@app.post("/heroes")
+def create(hero: HeroCreate) -> Hero: ...
+""")
+    (route,) = routes_of(resolved)
+    assert (model_key(route.request), model_key(route.response)) == ("pkg.HeroCreate", "pkg.Hero")
+    assert [f.python_name for f in resolved.registry.models["pkg.Hero"].fields] == ["name", "id"]
+    assert [f.python_name for f in resolved.registry.models["pkg.HeroCreate"].fields] == ["name", "secret_name"]
+
+
+def test_flask_class_based_views() -> None:
+    found = routes_of(resolve_code(FLASK_HEADER + """
+from flask.views import MethodView, View
+class Base(MethodView):
+    def get(self, tid: int) -> Ticket: ...
+class Tickets(Base):
+    def delete(self, tid: int): ...
+class Ping(View):
+    def dispatch_request(self): ...
+bp = Blueprint("t", __name__, url_prefix="/t")
+bp.add_url_rule("/<int:tid>", view_func=Tickets.as_view("ticket"))
+bp.add_url_rule("/only/<int:tid>", view_func=Tickets.as_view("only"), methods=["GET"])
+app.add_url_rule("/ping", view_func=Ping.as_view("ping"))
+def create_app():
+    application = Flask(__name__)
+    application.register_blueprint(bp, url_prefix="/v1")
+    return application
+"""))
+    assert [(r.name, r.method, http(r).path, r.function, model_key(r.response)) for r in found] == [
+        ("ticket-get", "GET", "/v1/{tid}", "get", "pkg.Ticket"),
+        ("ticket-delete", "DELETE", "/v1/{tid}", "delete", None),
+        ("only", "GET", "/v1/only/{tid}", "get", "pkg.Ticket"),
+        ("ping", "GET", "/ping", "dispatch_request", None),
+    ]
 
 
 # ---------------------------------------------------------------- Flask
@@ -503,7 +689,7 @@ def shop_operations() -> list[tuple[str, str]]:
 @functools.cache
 def shop_handlers() -> dict[tuple[str, str], Handler]:
     """The extracted handlers of the shop, by (METHOD, path)."""
-    return {(h.method, h.path or ""): h for h in sample("fastapi_shop").handlers}
+    return {(h.method, h.path or ""): h for h in sample("fastapi_shop").handlers if not h.hidden}
 
 
 def test_shop_operations_are_exactly_fastapis() -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Literal, TypeAlias
 
 from ..diagnostics import Diagnostic
-from ..ir import TModel, Type
-from ..model import DocModel, Event, Handler, ModelField, Parameter
+from ..ir import TList, TModel, TPrim, Type
+from ..model import AuthScheme, DocModel, Event, Handler, ModelField, Parameter
 from ..resolve import HttpRoute, Resolved, Route, RouteParam
-from ..resolve.records import as_diagnostic
+from ..resolve.handlers import without_none
+from ..resolve.records import MULTIPART_MEDIA, SecurityUse, as_diagnostic
 from ..typescript import InterfaceBlock, build_interfaces, shared_names
 from ..typescript.collect import wire_fields
 from ..typescript.context import Context, Site
@@ -17,6 +18,7 @@ from ..typescript.types import ts_type
 from .text import pascal
 
 Mode: TypeAlias = Literal["validation", "serialization"]
+FILE_TYPES = (TPrim("bytes"), TList(TPrim("bytes")))
 
 
 class RouteAssembler:
@@ -63,6 +65,11 @@ class RouteAssembler:
             deprecated=http.deprecated if http else False,
             tags=list(http.tags) if http else [],
             parameters=self._parameters(http, route.location) if http else [],
+            content_type=http.body_media_type if http and route.request is not None else None,
+            files=self._files(route) if http else [],
+            security=[auth_scheme(use) for use in http.security] if http else [],
+            hidden=http.hidden if http else False,
+            webhook=http.webhook if http else False,
         )
 
     def _event(self, route: Route) -> Event:
@@ -80,12 +87,33 @@ class RouteAssembler:
         self.warnings.extend(map(as_diagnostic, warnings))
         return doc_model(block)
 
+    def _files(self, route: Route) -> list[str]:
+        """The wire names of the fields of a multipart body that are files (`UploadFile`, `bytes`)."""
+        if route.http is None or route.http.body_media_type != MULTIPART_MEDIA:
+            return []
+        model = self.resolved.registry.models.get(route.request.key) if isinstance(route.request, TModel) else None
+        if model is None:
+            return []
+        return [f.alias or f.python_name for f in model.fields if without_none(f.type) in FILE_TYPES]
+
     def _parameters(self, http: HttpRoute, location: str) -> list[Parameter]:
         """The path, query, header and cookie parameters of a framework route."""
         ctx = Context(registry=self.resolved.registry, mode="validation")
         parameters = [p for param in http.parameters for p in _parameters(param, ctx, location)]
         self.warnings.extend(map(as_diagnostic, ctx.warnings))
         return parameters
+
+
+def auth_scheme(use: SecurityUse) -> AuthScheme:
+    """The doc model's view of a security scheme a route uses."""
+    scheme = use.scheme
+    return AuthScheme(name=scheme.name, type=scheme.kind, scheme=scheme.scheme, in_=scheme.location,
+                      param_name=scheme.param_name, token_url=scheme.token_url, scopes=list(use.scopes))
+
+
+def _served(name: str, param: RouteParam) -> str:
+    """A header model's field as served: `_` → `-` (FastAPI's `convert_underscores`)."""
+    return name.replace("_", "-") if param.convert_underscores else name
 
 
 def _parameters(param: RouteParam, ctx: Context, location: str) -> list[Parameter]:
@@ -97,7 +125,7 @@ def _parameters(param: RouteParam, ctx: Context, location: str) -> list[Paramete
                           required=param.required, default=param.default, description=param.description,
                           deprecated=param.deprecated)]
     return [
-        Parameter(name=f.name, python_name=f.spec.python_name, in_=where,
+        Parameter(name=_served(f.name, param), python_name=f.spec.python_name, in_=where,
                   ts_type=ts_type(f.type, ctx, Site(f.spec.location, f"parameter `{f.spec.python_name}`")),
                   required=f.required and param.required, default=field_default(f),
                   description=f.spec.description, deprecated=f.spec.deprecated)

@@ -7,10 +7,13 @@ from collections.abc import Iterator, Sequence
 import libcst as cst
 
 from ..parse import SourceFile
+from ..parse.outline import MOUNTS
 from ..parse.walk import SimpleLine
 from ..secrets import mask_text
+from .calls import statement_calls
 from .comments import line_comment, statement_comment
 from .evaluate import Evaluator
+from .expressions import Call
 from .facts import Assign, ClassDef, Function, Param
 
 
@@ -49,7 +52,25 @@ class DefinitionReader:
             returns=returns,
             docstring=_docstring(node),
             owner=owner,
+            body=self._body_statements(index, node) if owner is None else [],
         )
+
+    def _body_statements(self, index: int, node: cst.FunctionDef) -> list[Assign | Call]:
+        """A module-level function's top-level assignments, calls and `return NAME` (see `Function.body`)."""
+        found: list[Assign | Call] = []
+        statements = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+        if not any(_mounts(stmt) for stmt in statements):
+            return []  # the parse stage keeps such bodies only (`parse.outline.mounts_routes`)
+        for stmt in statements:
+            if not isinstance(stmt, cst.SimpleStatementLine):
+                continue
+            ev = self.evaluator.at(self.source.location(index, stmt))
+            found.extend(_assigns(stmt, ev, None))
+            found.extend(statement_calls(self.source, self.evaluator, index, stmt))
+            for small in stmt.body:
+                if isinstance(small, cst.Return) and isinstance(small.value, cst.Name):
+                    found.append(Assign("return", ev.value(small.value), ev.location))
+        return found
 
     def class_def(self, index: int, node: cst.ClassDef, nested: bool = False) -> ClassDef:
         """A class's bases, keywords, docstring, body assignments, methods and inner classes."""
@@ -59,7 +80,8 @@ class DefinitionReader:
             (a.keyword.value, ev.value(a.value)) for a in node.keywords if a.keyword
         )
         location = ev.location
-        result = ClassDef(node.name.value, location, bases, keywords, _docstring(node))
+        result = ClassDef(node.name.value, location, bases, keywords, _docstring(node),
+                          decorators=tuple(ev.value(d.decorator) for d in node.decorators))
         self._body(index, node, result)
         return result
 
@@ -98,6 +120,14 @@ def _assigns(stmt: SimpleLine, ev: Evaluator, comment: str | None) -> Iterator[A
             value = ev.value(small.value) if small.value is not None else None
             yield Assign(small.target.value, value, ev.location, annotation, comment,
                          has_value=small.value is not None, annotated=True)
+
+
+def _mounts(stmt: cst.BaseStatement) -> bool:
+    """`x.include_router(…)`-like call statement (see `parse.outline.MOUNTS`)."""
+    return isinstance(stmt, cst.SimpleStatementLine) and any(
+        isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
+        and isinstance(small.value.func, cst.Attribute) and small.value.func.attr.value in MOUNTS
+        for small in stmt.body)
 
 
 def _param(ev: Evaluator, param: cst.Param) -> Param:

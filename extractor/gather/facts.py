@@ -45,6 +45,9 @@ class Function:
     returns: Value | None = None
     docstring: str | None = None
     owner: str | None = None
+    body: list[Assign | Call] = field(default_factory=list, compare=False)
+    """The top-level simple statements of the body that are assignments or calls, and the
+    name a `return NAME` gives back as `Assign("return", Ref(NAME))` (application factories)."""
 
 
 @dataclass
@@ -59,6 +62,8 @@ class ClassDef:
     attrs: list[Assign] = field(default_factory=list)
     methods: list[Function] = field(default_factory=list)
     inner: dict[str, ClassDef] = field(default_factory=dict)
+    decorators: tuple[Value, ...] = field(default=(), compare=False)
+    """`@dataclass`, `@dataclass(frozen=True)`… as written."""
 
     def attr(self, name: str) -> Assign | None:
         """The class-level assignment of `name`, or None."""

@@ -106,10 +106,21 @@ def _cuts(source: Outline) -> Iterator[Cut]:
                 yield cut
 
 
+MOUNTS: frozenset[str] = frozenset({"include_router", "register_blueprint", "add_url_rule", "add_api_route"})
+"""Calls that make a function body an application factory the framework reader looks into."""
+
+
+def mounts_routes(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """True when a top-level statement of the body calls `x.include_router(…)` and the like."""
+    return any(isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call)
+               and isinstance(stmt.value.func, ast.Attribute) and stmt.value.func.attr in MOUNTS
+               for stmt in node.body)
+
+
 def _body_cut(source: Outline, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Cut | None:
     """The body lines to leave out: all but a leading expression (the docstring)."""
     drops = node.body[1:] if isinstance(node.body[0], ast.Expr) else node.body
-    if not drops or source.mentions_env(node):
+    if not drops or source.mentions_env(node) or mounts_routes(node):
         return None
     first = drops[0]
     line = source.lines[first.lineno - 1]

@@ -83,11 +83,66 @@ def _request_lines(handler: Handler) -> list[str]:
     return [f"const request = {to_json(request.example)} satisfies {request.interface};", ""]
 
 
+FORM_MEDIA: Final = "application/x-www-form-urlencoded"
+MULTIPART_MEDIA: Final = "multipart/form-data"
+_AUTH_VALUES: Final = {"bearer": "Bearer <token>", "basic": "Basic <base64(login:password)>", "digest": "Digest <…>"}
+
+
+def auth_headers(handler: Handler) -> list[tuple[str, str]]:
+    """The headers a route's security schemes ask for: `Authorization: Bearer <token>` (OAuth2,
+    HTTP bearer, OpenID Connect), `Authorization: Basic …`, an API key header, a key cookie."""
+    found: list[tuple[str, str]] = []
+    for auth in handler.security:
+        if auth.type == "apiKey" and auth.in_ == "header" and auth.param_name:
+            header = (fold(auth.param_name), "<api-key>")
+        elif auth.type == "apiKey" and auth.in_ == "cookie" and auth.param_name:
+            header = ("Cookie", f"{fold(auth.param_name)}=<api-key>")
+        elif auth.type == "apiKey":
+            continue
+        else:
+            header = ("Authorization", _AUTH_VALUES.get(auth.scheme or "bearer", "Bearer <token>"))
+        if header not in found:
+            found.append(header)
+    return found
+
+
+def _headers_line(headers: list[tuple[str, str]]) -> list[str]:
+    if not headers:
+        return []
+    return ["\theaders: { " + ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in headers) + " },"]
+
+
+def _form_lines(handler: Handler, url: str, method: str) -> list[str]:
+    """`fetch` with a form body: `FormData` (multipart, files as `Blob`s) or `URLSearchParams`."""
+    if handler.content_type == MULTIPART_MEDIA:
+        build = [
+            "const form = new FormData();",
+            "for (const [key, value] of Object.entries(request)) {",
+            "\tif (value === null || value === undefined) continue;",
+            "\tfor (const item of (Array.isArray(value) ? value : [value]) as unknown[]) {",
+            "\t\tform.append(key, item instanceof Blob ? item : String(item));",
+            "\t}",
+            "}",
+        ]
+    else:
+        build = ["const form = new URLSearchParams();",
+                 "for (const [key, value] of Object.entries(request)) {",
+                 "\tif (value !== null && value !== undefined) form.append(key, String(value));",
+                 "}"]
+    return [*build, f"const response = await fetch({url}, {{", f'\tmethod: "{method}",',
+            *_headers_line(auth_headers(handler)), "\tbody: form,", "});"]
+
+
 def _fetch_lines(handler: Handler) -> list[str]:
     method = method_of(handler)
     url = json.dumps(_filled_path(handler) if handler.path else endpoint_path(handler))
+    auth = auth_headers(handler)
+    if handler.request is None and auth:
+        return [f"const response = await fetch({url}, {{", f'\tmethod: "{method}",', *_headers_line(auth), "});"]
     if handler.request is None:
         return [f'const response = await fetch({url}, {{ method: "{method}" }});']
+    if handler.content_type in (FORM_MEDIA, MULTIPART_MEDIA) and method not in _BODYLESS:
+        return _form_lines(handler, url, method)
     if method in _BODYLESS:
         return [
             "const query = new URLSearchParams(",
@@ -101,7 +156,7 @@ def _fetch_lines(handler: Handler) -> list[str]:
     return [
         f"const response = await fetch({url}, {{",
         f'\tmethod: "{method}",',
-        '\theaders: { "Content-Type": "application/json" },',
+        *_headers_line([("Content-Type", "application/json"), *auth]),
         "\tbody: JSON.stringify(request),",
         "});",
     ]
@@ -137,18 +192,41 @@ def _query_args(example: object) -> list[str]:
     ]
 
 
+def _form_args(handler: Handler, example: object) -> list[str]:
+    """`-F key=value` per field of a multipart body (`-F file=@file` for a file), or
+    `--data-urlencode key=value` per field of a urlencoded form."""
+    if not isinstance(example, dict):
+        return []
+    multipart = handler.content_type == MULTIPART_MEDIA
+    args = []
+    for key, value in example.items():
+        for item in value if isinstance(value, list) else [value]:
+            if item is None:
+                continue
+            text = item if isinstance(item, str) else json.dumps(item)
+            if multipart:
+                args.append("-F " + bash_quote(f"{key}=@{key}.bin" if key in handler.files else f"{key}={text}"))
+            else:
+                args.append("--data-urlencode " + bash_quote(f"{key}={text}"))
+    return args
+
+
 def curl_example(handler: Handler, base_url: str | None) -> str:
-    """The curl request to the webhook URL, with the request example as its JSON body."""
+    """The curl request to the webhook URL, with the request example as its JSON body (a form
+    body as `-F` / `--data-urlencode` fields) and the headers the route's security asks for."""
     method = method_of(handler)
     url = _shell_url(handler, base_url)
     request = handler.request
+    auth = [f"-H {bash_quote(f'{name}: {value}')}" for name, value in auth_headers(handler)]
     if request is None:
-        return f"curl -X {method} {url}"
+        return " \\\n  ".join([f"curl -X {method} {url}", *auth])
     if method in _BODYLESS:
         if request.example is None:
-            return f"curl -G {url}"
-        return " \\\n  ".join([f"curl -G {url}", *_query_args(request.example)])
+            return " \\\n  ".join([f"curl -G {url}", *auth])
+        return " \\\n  ".join([f"curl -G {url}", *auth, *_query_args(request.example)])
+    if handler.content_type in (FORM_MEDIA, MULTIPART_MEDIA) and isinstance(request.example, dict):
+        return " \\\n  ".join([f"curl -X {method} {url}", *auth, *_form_args(handler, request.example)])
     body = "@request.json" if request.example is None else bash_quote(to_json(request.example))
     return " \\\n  ".join(
-        [f"curl -X {method} {url}", '-H "Content-Type: application/json"', f"-d {body}"]
+        [f"curl -X {method} {url}", *auth, '-H "Content-Type: application/json"', f"-d {body}"]
     )

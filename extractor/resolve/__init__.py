@@ -23,11 +23,14 @@ from .records import (
     CredentialRecord,
     EnvVarRecord,
     ErrorRecord,
+    ExtraResponse,
     Finding,
     HttpRoute,
     Route,
     RouteParam,
     SecretRecord,
+    SecurityScheme,
+    SecurityUse,
     as_diagnostic,
 )
 from .resolved import Resolved
@@ -96,6 +99,7 @@ def _diagnostics(items: Iterable[Diagnostic | Finding | tuple[str, str]]) -> lis
 
 
 __all__ = [
-    "CredentialRecord", "EnvVarRecord", "ErrorRecord", "HttpRoute", "Resolved", "Route", "RouteParam", "SecretRecord",
+    "CredentialRecord", "EnvVarRecord", "ErrorRecord", "ExtraResponse", "HttpRoute", "Resolved", "Route", "RouteParam",
+    "SecretRecord", "SecurityScheme", "SecurityUse",
     "resolve",
 ]

@@ -6,11 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..gather.expressions import Ref, Subscript, Value
+from ..gather.expressions import Call, Ref, Subscript, Value
 from ..gather.facts import ClassDef, ModuleFacts
 from .symbols import Symbol, SymbolTable
 
-MODEL_BASES = frozenset({"BaseModel", "BaseSettings", "GenericModel", "RootModel"})
+MODEL_BASES = frozenset({"BaseModel", "BaseSettings", "GenericModel", "RootModel", "SQLModel"})
 TYPED_DICT_BASES = frozenset({"TypedDict"})
 ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"})
 GENERIC_BASES = frozenset({"typing.Generic", "typing_extensions.Generic"})
@@ -34,6 +34,12 @@ def base_ref(base: Value) -> Ref | None:
     if isinstance(base, Subscript):
         base = base.value
     return base if isinstance(base, Ref) else None
+
+
+def _decorator_name(value: Value) -> str:
+    """`dataclass` of `@dataclass` and of `@dataclasses.dataclass(frozen=True)`."""
+    target = value.func if isinstance(value, Call) else value
+    return target.last if isinstance(target, Ref) else ""
 
 
 class Hierarchy:
@@ -97,8 +103,12 @@ class Hierarchy:
         return [ClassInfo(cls, module) for module, cls in self.symbols.classes()]
 
     def is_model(self, info: ClassInfo) -> bool:
-        """A pydantic model (BaseModel, BaseSettings, v1 GenericModel), directly or via bases."""
-        return self.derives_from(info, MODEL_BASES)
+        """A pydantic model (BaseModel, BaseSettings, v1 GenericModel, SQLModel), directly or via bases."""
+        return self.derives_from(info, MODEL_BASES) or self.is_dataclass(info)
+
+    def is_dataclass(self, info: ClassInfo) -> bool:
+        """A class decorated `@dataclass` (stdlib or pydantic's): FastAPI reads it as a model."""
+        return any(_decorator_name(d) == "dataclass" for d in info.cls.decorators)
 
     def is_typed_dict(self, info: ClassInfo) -> bool:
         """A `TypedDict` (pydantic validates it like a model without config)."""

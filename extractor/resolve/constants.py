@@ -19,6 +19,10 @@ _OPS: dict[str, Callable[[Any, Any], Any]] = {
 MAX_SIZE = 10_000
 
 
+def _last(call: Call) -> str:
+    return call.func.last if isinstance(call.func, Ref) else ""
+
+
 def _safe_op(op: str, left: Any, right: Any) -> Any:
     numbers = (int, float)
     both_numbers = isinstance(left, numbers) and isinstance(right, numbers)
@@ -69,7 +73,29 @@ class Resolver:
             if member is not None:
                 found = self.evaluate(member.value, depth + 1)
                 return auto_value(definition, member.name) if _is_auto(found) else found
+        if isinstance(definition, Assign) and len(symbol.rest) == 1:
+            return self._instance_attr(definition, symbol.rest[0], depth)
         return Unknown(f"`{value.name}` is not a constant")
+
+    def _instance_attr(self, assign: Assign, name: str, depth: int) -> Any:
+        """`settings.API_V1_STR` where `settings = Settings(…)`: the keyword given, else the class's
+        literal default (`API_V1_STR: str = "/api/v1"`, through the class's bases in the integration)."""
+        call = assign.value
+        if not isinstance(call, Call) or not isinstance(call.func, Ref):
+            return Unknown(f"`{assign.name}.{name}` is not a constant")
+        if call.kwarg(name) is not None:
+            return self.evaluate(call.kwarg(name), depth + 1)
+        pending, seen = [call.func], 0
+        while pending and seen < MAX_DEPTH:
+            symbol, seen = self.symbols.lookup(pending.pop(0).name), seen + 1
+            cls = symbol.definition if symbol is not None and not symbol.rest else None
+            if isinstance(cls, ClassDef):
+                member = cls.attr(name)
+                if member is not None and member.has_value:
+                    found = self.evaluate(member.value, depth + 1)
+                    return found.arg(0, "default") if isinstance(found, Call) and _last(found) == "Field" else found
+                pending.extend(b for b in cls.bases if isinstance(b, Ref))
+        return Unknown(f"`{assign.name}.{name}` is not a constant")
 
     def _binop(self, value: BinOp, depth: int) -> Any:
         left = self.evaluate(value.left, depth + 1)

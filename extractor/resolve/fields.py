@@ -17,9 +17,11 @@ CONSTRAINTS = ("gt", "ge", "lt", "le", "multiple_of", "min_length", "max_length"
 ANNOTATED_TYPES = {"Gt": "gt", "Ge": "ge", "Lt": "lt", "Le": "le", "MultipleOf": "multiple_of",
                    "MinLen": "min_length", "MaxLen": "max_length"}
 SKIPPED_WRAPPERS = frozenset({"typing.ClassVar", "typing.Final"})
-FIELD_CALLS = frozenset({"Field"})
+FIELD_CALLS = frozenset({"Field", "field"})
+"""pydantic's `Field(…)`; a dataclass's `field(default=…, default_factory=…)`."""
 SERIALIZERS = frozenset({"PlainSerializer", "WrapSerializer"})
-PRIVATE_CALLS = frozenset({"PrivateAttr"})
+PRIVATE_CALLS = frozenset({"PrivateAttr", "Relationship"})
+"""Not fields: pydantic private attributes; SQLModel relationships (FastAPI leaves them out too)."""
 
 
 def _string(value: Any) -> str | None:

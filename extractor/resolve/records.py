@@ -73,11 +73,70 @@ class RouteParam:
     description: str | None = None
     deprecated: bool = False
     expand: bool = False
+    convert_underscores: bool = False
+    """A header model's fields are served with `_` as `-` (FastAPI's `convert_underscores`)."""
+
+
+SchemeKind: TypeAlias = Literal["oauth2", "apiKey", "http", "openIdConnect"]
+JSON_MEDIA = "application/json"
+FORM_MEDIA = "application/x-www-form-urlencoded"
+MULTIPART_MEDIA = "multipart/form-data"
+
+
+@dataclass(frozen=True)
+class SecurityScheme:
+    """A security scheme a route depends on (`OAuth2PasswordBearer(tokenUrl=…)`, `APIKeyHeader(name=…)`,
+    `HTTPBearer()`…), as FastAPI lists it under `components.securitySchemes`."""
+
+    name: str
+    """The scheme's key: `scheme_name=`, else the class name (FastAPI's rule)."""
+    kind: SchemeKind
+    scheme: str | None = None
+    """`http`: `bearer` / `basic` / `digest`."""
+    flow: str | None = None
+    """`oauth2`: `password`, `authorizationCode`, `clientCredentials`, `implicit`."""
+    token_url: str | None = None
+    authorization_url: str | None = None
+    refresh_url: str | None = None
+    scopes: dict[str, str] = field(default_factory=dict)
+    location: ParamSource | None = None
+    """`apiKey`: `header`, `query` or `cookie`."""
+    param_name: str | None = None
+    """`apiKey`: the header, query or cookie name carrying the key."""
+    bearer_format: str | None = None
+    open_id_connect_url: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class SecurityUse:
+    """One use of a scheme by a route, with the scopes `Security(…, scopes=[…])` asks for."""
+
+    scheme: SecurityScheme
+    scopes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ExtraResponse:
+    """An entry of `responses={404: {"model": Message, "description": …}}`: status as written, its model."""
+
+    status: str
+    description: str | None = None
+    model: Type | None = None
+    media_type: str = JSON_MEDIA
 
 
 @dataclass(frozen=True)
 class HttpRoute:
-    """The HTTP part of a route that a web framework (FastAPI, Flask) declares."""
+    """The HTTP part of a route that a web framework (FastAPI, Flask) declares.
+
+    `path` is the served path (include prefixes and router prefixes joined). `body_media_type` is
+    the request body's media type when there is a body (`application/json`,
+    `multipart/form-data` with a file, `application/x-www-form-urlencoded`); the body's type is
+    `Route.request` (a form body is an object of its fields). `hidden` routes have
+    `include_in_schema=False`: FastAPI leaves them out of its OpenAPI document, they are
+    documented as hidden. `webhook` routes are `@app.webhooks.post(name)`: `path` is the name.
+    """
 
     framework: Framework
     path: str | None
@@ -86,6 +145,19 @@ class HttpRoute:
     deprecated: bool = False
     tags: list[str] = field(default_factory=list)
     parameters: list[RouteParam] = field(default_factory=list)
+    body_media_type: str | None = None
+    body_required: bool = False
+    response_media_type: str | None = None
+    """`application/json`; `application/jsonl` for `AsyncIterable[Item]`; the class's media type
+    for a `StreamingResponse` / `HTMLResponse`… return; None when unknown."""
+    stream: bool = False
+    """The response is a stream of `Route.response` items (`-> AsyncIterable[Item]`)."""
+    security: list[SecurityUse] = field(default_factory=list)
+    responses: list[ExtraResponse] = field(default_factory=list)
+    hidden: bool = False
+    webhook: bool = False
+    operation_id: str | None = None
+    """`operation_id=` as written; None: FastAPI's generated one."""
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ...gather.expressions import Call, Ref
+from ...gather.expressions import Call, ListV, Ref
 from ...gather.facts import Function, ModuleFacts
 from ...ir import Registry
 from ..classes import Hierarchy
@@ -20,7 +20,7 @@ from ..records import Route
 from ..symbols import SymbolTable
 from ..types import TypeResolver
 from . import fastapi, flask
-from .apps import AppFinder, AppObject
+from .apps import AppFinder, AppObject, Mount
 from .reading import Reading
 
 ROUTE_ATTRS = {"fastapi": fastapi.ROUTE_ATTRS, "flask": flask.ROUTE_ATTRS}
@@ -60,6 +60,9 @@ class FrameworkFinder:
     def _routes(self, module: ModuleFacts, function: Function, call: Call) -> list[Route]:
         if not isinstance(call.func, Ref):
             return []
+        webhooks = self._webhooks(call.func)
+        if webhooks is not None:
+            return self.fastapi.routes(module, function, call, call.func.last, [Mount()], webhook=True)
         obj = self.apps.owner(call.func)
         attr = call.func.last
         if obj is None or attr not in ROUTE_ATTRS[obj.framework]:
@@ -71,12 +74,43 @@ class FrameworkFinder:
             return self.flask.routes(function, call, attr, mounts)
         return self.fastapi.routes(module, function, call, attr, mounts)
 
+    def _class_view(self, call: Call, view: Call, attr: str) -> list[Route]:
+        """`add_url_rule(rule, view_func=NoteList.as_view("notes"), methods=[…])`: a Flask `MethodView`
+        gives one route per HTTP method it defines (its `get`, `post`… method), a `View` its
+        `dispatch_request`; the methods are `methods=`, else the class's `methods`, else those defined."""
+        assert isinstance(view.func, Ref) and isinstance(call.func, Ref)
+        info = self.reading.hierarchy.resolve_class(Ref(view.func.name.rpartition(".")[0]))
+        if info is None or attr != "route" or not self.reading.hierarchy.derives_from(info, flask.VIEW_BASES):
+            self.reading.warn(call.location, "the view of `add_url_rule` is not a class-based view of the "
+                              "integration; the route is not documented")
+            return []
+        endpoint = self.reading.text(view.arg(0, "name"), "name of `as_view`", call.location)
+        methods = self.flask.view_methods(info, call)
+        found = []
+        for method in methods:
+            function = self.flask.view_function(info, method)
+            if function is None:
+                continue
+            kwargs = (("methods", ListV((method,))), *((("endpoint", endpoint),) if endpoint else ()))
+            decorator = Call(Ref(call.func.name.rpartition(".")[0] + ".route"), call.args[:1], kwargs, call.location)
+            routes = self._routes(info.module, function, decorator)
+            found += [replace(r, name=f"{r.name}-{method.lower()}") if len(methods) > 1 else r for r in routes]
+        return found
+
+    def _webhooks(self, func: Ref) -> AppObject | None:
+        """The FastAPI app of `@app.webhooks.post(name)`, else None."""
+        owner, _, attr = func.name.rpartition(".")
+        app = self.apps.lookup(Ref(owner.removesuffix(".webhooks"))) if owner.endswith(".webhooks") else None
+        return app if app is not None and app.framework == "fastapi" and attr in fastapi.METHODS else None
+
     def _registered(self, call: Call) -> list[Route]:
         """`app.add_api_route(path, endpoint, …)` / `app.add_url_rule(rule, endpoint, view_func, …)`."""
         if not isinstance(call.func, Ref) or call.func.last not in REGISTRATIONS:
             return []
         attr, index, keyword = REGISTRATIONS[call.func.last]
         view = call.arg(index, keyword)
+        if isinstance(view, Call) and isinstance(view.func, Ref) and view.func.last == "as_view":
+            return self._class_view(call, view, attr)
         symbol = self.reading.symbols.lookup(view.name) if isinstance(view, Ref) else None
         if symbol is None or not isinstance(symbol.definition, Function):
             self.reading.warn(call.location, f"the view of `{call.func.last}` is not a function "

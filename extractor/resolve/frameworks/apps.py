@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ...gather.expressions import Call, ListV, Ref, Value
-from ...gather.facts import Assign, ModuleFacts
+from ...gather.facts import Assign, Function, ModuleFacts
 from ..classes import ClassInfo
 from ..integration import IntegrationObject
 from .reading import Reading
@@ -35,6 +35,8 @@ class AppObject:
     call: Call
     module: ModuleFacts
     assign: Assign
+    factory: Function | None = None
+    """The application factory that creates the object (`def create_app(): app = Flask(…)`)."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,8 @@ class AppFinder:
 
     @cached_property
     def objects(self) -> dict[str, AppObject]:
-        """Every framework object assigned at module level, by key, in module order."""
+        """Every framework object assigned at module level, by key, in module order; an app an
+        application factory creates and returns is keyed `module.factory()`."""
         found: dict[str, AppObject] = {}
         for module in self.reading.symbols.modules.values():
             for assign in module.assigns.values():
@@ -74,7 +77,23 @@ class AppFinder:
                 if kind is not None and isinstance(assign.value, Call):
                     key = f"{module.module}.{assign.name}"
                     found[key] = AppObject(key, kind[0], kind[1], assign.value, module, assign)
+            for function in module.functions:
+                created = self._factory(module, function)
+                if created is not None:
+                    found[created.key] = created
         return found
+
+    def _factory(self, module: ModuleFacts, function: Function) -> AppObject | None:
+        """`def create_app(): app = FastAPI(…); …; return app`: the app the factory returns."""
+        returned = next((s.value for s in function.body if isinstance(s, Assign) and s.name == "return"), None)
+        local = returned.last if isinstance(returned, Ref) else None
+        for statement in function.body:
+            if isinstance(statement, Assign) and statement.name == local and isinstance(statement.value, Call):
+                kind = self._kind(statement.value)
+                if kind is not None:
+                    key = f"{module.module}.{function.name}()"
+                    return AppObject(key, kind[0], kind[1], statement.value, module, statement, function)
+        return None
 
     def _kind(self, value: Value | None) -> tuple[str, str] | None:
         if not (isinstance(value, Call) and isinstance(value.func, Ref)):
@@ -92,12 +111,20 @@ class AppFinder:
         return None
 
     def lookup(self, ref: Value | None) -> AppObject | None:
-        """The framework object a name stands for (through imports and re-exports)."""
+        """The framework object a name stands for (through imports and re-exports); a name
+        assigned the result of an application factory (`app = create_app()`) stands for its app."""
         if not isinstance(ref, Ref):
             return None
         symbol = self.reading.symbols.lookup(ref.name)
-        if symbol is None or symbol.rest or not isinstance(symbol.definition, Assign):
+        if symbol is None or symbol.rest:
             return None
+        if isinstance(symbol.definition, Function):
+            return self.objects.get(f"{symbol.key}()")
+        if not isinstance(symbol.definition, Assign):
+            return None
+        value = symbol.definition.value
+        if isinstance(value, Call) and not value.args and not value.kwargs and symbol.key not in self.objects:
+            return self.lookup(value.func)
         return self.objects.get(symbol.key)
 
     def owner(self, func: Ref) -> AppObject | None:
@@ -106,20 +133,33 @@ class AppFinder:
 
     @cached_property
     def includes(self) -> list[Include]:
-        """Every include statement whose parent and child are both known objects."""
+        """Every include statement whose parent and child are both known objects: at module level,
+        and in an application factory's body on the app it creates."""
         found = []
         for module in self.reading.symbols.modules.values():
             for call in module.calls:
-                if not isinstance(call.func, Ref) or call.func.last not in INCLUDES:
-                    continue
-                parent = self.owner(call.func)
-                child = self.lookup(call.arg(0, INCLUDES[call.func.last][1]))
-                if parent is not None and child is not None:
-                    found.append(Include(parent.key, child.key, call))
-                else:
-                    self.reading.warn(call.location, f"`{call.func.last}` of an object that is "
-                                      "not statically known; its routes are not placed")
-        return found
+                found.append(self._include(call, None))
+        for obj in self.objects.values():
+            if obj.factory is not None:
+                found.extend(self._include(c, obj) for c in obj.factory.body if isinstance(c, Call))
+        return [i for i in found if i is not None]
+
+    def _include(self, call: Call, factory: AppObject | None) -> Include | None:
+        if not isinstance(call.func, Ref) or call.func.last not in INCLUDES:
+            return None
+        owner = call.func.name.rpartition(".")[0]
+        if factory is not None:
+            if owner.rpartition(".")[2] != factory.assign.name:
+                return None
+            parent: AppObject | None = factory
+        else:
+            parent = self.owner(call.func)
+        child = self.lookup(call.arg(0, INCLUDES[call.func.last][1]))
+        if parent is not None and child is not None:
+            return Include(parent.key, child.key, call)
+        self.reading.warn(call.location, f"`{call.func.last}` of an object that is "
+                          "not statically known; its routes are not placed")
+        return None
 
     def mounts(self, obj: AppObject, depth: int = 0) -> list[Mount]:
         """Every mount of an object; a router included nowhere is mounted at its own prefix."""

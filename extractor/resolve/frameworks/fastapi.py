@@ -1,100 +1,40 @@
-"""FastAPI routes: `@app.get(…)`, `@router.post(…)`, `@app.api_route(…)`; parameters, body, response.
+"""FastAPI routes: `@app.get(…)`, `@router.post(…)`, `@app.api_route(…)`, `@app.webhooks.post(…)`.
 
-Parameters are classified as FastAPI does: `Depends` / `Security` are dependencies (their own
-parameters count, recursively); `Request`, `Response`, `BackgroundTasks`… are injected;
-a name in the path is a path parameter; `Query` / `Path` / `Header` / `Cookie` / `Body`
-say where a parameter is read; otherwise a scalar is a query parameter and anything else
-(a model, a list, a dict) is the body. One body parameter is the body itself; several, or
-`Body(embed=True)`, make an object keyed by parameter names: a synthetic `Body_<function>`
-model added to the registry.
+A route is read once per mount (the include prefixes before its own path) and per method;
+its signature (`signature.py`) gives the parameters, security and body fields. One JSON body
+parameter is the body itself; several, `Body(embed=True)` or form fields make an object keyed
+by parameter names: a synthetic `Body_<function>` model added to the registry. The response is
+`response_model=`, else the return annotation (`AsyncIterable[Item]`: a stream of items);
+`responses={…}` adds the other status codes with their models.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
-from typing import Any, cast
+from dataclasses import replace
 
-from ...gather.expressions import Call, EllipsisV, Ref, Value
-from ...gather.facts import ClassDef, Function, ModuleFacts, Param
+from ...gather.expressions import Call, DictV, Ref, Subscript, Value
+from ...gather.facts import Function, ModuleFacts
 from ...ir import FieldSpec, ModelSpec, TModel, TPrim, Type
-from ..constants import to_json
-from ..fields import CONSTRAINTS
 from ..handlers import first_paragraph, kebab, without_none
-from ..records import HttpRoute, ParamSource, Route, RouteParam
+from ..records import JSON_MEDIA, ExtraResponse, HttpRoute, Route
 from .apps import Mount, listed
-from .reading import Reading, is_scalar, per_method, split_annotated
+from .reading import Reading, per_method
+from .signature import PATH_PARAM, Signature, SignatureReader
 
 METHODS = frozenset({"get", "post", "put", "patch", "delete", "options", "head", "trace"})
 ROUTE_ATTRS = METHODS | {"api_route"}
-MARKERS = {"Query": "query", "Path": "path", "Header": "header", "Cookie": "cookie", "Body": "body",
-           "Form": "form", "File": "form", "Depends": "depends", "Security": "depends"}
-INJECTED = frozenset({"Request", "Response", "WebSocket", "HTTPConnection", "BackgroundTasks", "SecurityScopes"})
-FILES = frozenset({"UploadFile"})
-SOURCES: tuple[ParamSource, ...] = ("path", "query", "header", "cookie")
-_PATH_PARAM = re.compile(r"{([^{}:]+)(?::[^{}]*)?}")
-
-
-@dataclass
-class BodyField:
-    """One body parameter: the body itself, or one key of an embedded body."""
-
-    name: str
-    wire: str
-    type: Type
-    required: bool
-    default: Any = None
-    description: str | None = None
-    examples: list[Any] = field(default_factory=list)
-    embed: bool = False
-    constraints: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class Signature:
-    """Parameters and body fields of an endpoint and of its dependencies, in FastAPI's order."""
-
-    path_names: frozenset[str]
-    params: list[RouteParam] = field(default_factory=list)
-    bodies: list[BodyField] = field(default_factory=list)
-    seen: set[str] = field(default_factory=set)
-
-    def parameters(self) -> list[RouteParam]:
-        """Grouped path, query, header, cookie; one per (location, name), required if any is."""
-        unique: dict[tuple[str, str], RouteParam] = {}
-        for param in sorted(self.params, key=lambda p: SOURCES.index(p.in_)):
-            first = unique.setdefault((param.in_, param.name), param)
-            if param.required and not first.required:
-                unique[param.in_, param.name] = replace(first, required=True)
-        return list(unique.values())
-
-    def body_fields(self) -> list[BodyField]:
-        """Body parameters, one per name (FastAPI counts them by name)."""
-        unique: dict[str, BodyField] = {}
-        for body in self.bodies:
-            unique.setdefault(body.name, body)
-        return list(unique.values())
+STREAMS = frozenset({"AsyncIterable", "AsyncIterator", "AsyncGenerator", "Iterable", "Iterator", "Generator"})
+STREAM_MEDIA = "application/jsonl"
+RESPONSE_MEDIA = {
+    "HTMLResponse": "text/html", "PlainTextResponse": "text/plain", "JSONResponse": JSON_MEDIA,
+    "ORJSONResponse": JSON_MEDIA, "UJSONResponse": JSON_MEDIA, "RedirectResponse": None,
+    "StreamingResponse": None, "FileResponse": None, "Response": None,
+}
 
 
 def path_format(path: str) -> str:
     """`/files/{name:path}` → `/files/{name}`, as the OpenAPI document shows it."""
-    return _PATH_PARAM.sub(lambda m: "{" + m.group(1) + "}", path)
-
-
-def _last(value: Value | None) -> str:
-    return value.last if isinstance(value, Ref) else ""
-
-
-def _marker(value: Value | None) -> Call | None:
-    return value if isinstance(value, Call) and _last(value.func) in MARKERS else None
-
-
-def _dependency_target(value: Value) -> Value | None:
-    """What `Depends(target)` / `Security(target)` in a `dependencies=[…]` list calls."""
-    marker = _marker(value)
-    if marker is None or MARKERS[_last(marker.func)] != "depends":
-        return None
-    return marker.arg(0, "dependency")
+    return PATH_PARAM.sub(lambda m: "{" + m.group(1) + "}", path)
 
 
 class FastAPIReader:
@@ -102,43 +42,45 @@ class FastAPIReader:
 
     def __init__(self, reading: Reading) -> None:
         self.reading = reading
+        self.signatures = SignatureReader(reading)
 
     def routes(
-        self, module: ModuleFacts, function: Function, call: Call, attr: str, mounts: list[Mount]
+        self, module: ModuleFacts, function: Function, call: Call, attr: str, mounts: list[Mount], *,
+        webhook: bool = False,
     ) -> list[Route]:
-        """One route per mount and HTTP method (`api_route` may list several)."""
-        if self.reading.resolver.evaluate(call.kwarg("include_in_schema")) is False:
-            return []
+        """One route per mount and HTTP method (`api_route` may list several); hidden ones marked."""
         where = function.location
         path = self.reading.text(call.arg(0, "path"), f"path of `{function.name}`", where)
         methods = [attr.upper()] if attr != "api_route" else self._methods(call, function)
-        name = self._name(call, function)
         status = self.reading.status_code(call.kwarg("status_code"), where) or 200
-        visible = [m for m in mounts if not m.hidden]
-        if not visible:
-            return []
         summary, description = self._texts(call, function)
         tags = self.reading.strings(call.kwarg("tags"), "tags", where)
-        route = Route("handler", name, function.name, where, description=description,
-                      http=HttpRoute("fastapi", path, status, summary, tags=tags))
+        operation_id = self.reading.text(call.kwarg("operation_id"), f"`operation_id` of `{function.name}`", where)
+        hidden = self.reading.resolver.evaluate(call.kwarg("include_in_schema")) is False
+        route = Route("handler", self._name(call, function), function.name, where, description=description,
+                      http=HttpRoute("fastapi", path, status, summary, tags=tags, hidden=hidden, webhook=webhook,
+                                     operation_id=operation_id))
         return [
-            each for mount in visible
+            each for mount in mounts
             for each in per_method(self._mounted(route, module, function, call, mount), methods)
         ]
 
     def _mounted(self, route: Route, module: ModuleFacts, function: Function, call: Call, mount: Mount) -> Route:
-        """The route where one mount puts it: prefix, tags, deprecation and dependencies added."""
+        """The route where one mount puts it: prefix, tags, deprecation, dependencies and hiding added."""
         http = route.http
         assert http is not None
         full = mount.prefix + http.path if http.path is not None else None
-        signature = self.signature(function, full, (*mount.dependencies, *listed(call.kwarg("dependencies"))))
+        signature = self.signatures.read(function, full, (*mount.dependencies, *listed(call.kwarg("dependencies"))))
+        response, stream, media = self._response(call, function, http.status_code or 200)
         mounted = replace(
             http, path=path_format(full) if full is not None else None, tags=[*mount.tags, *http.tags],
             deprecated=mount.deprecated or self.reading.flag(call.kwarg("deprecated")),
-            parameters=signature.parameters(),
+            parameters=signature.parameters(), body_media_type=signature.media_type(),
+            body_required=signature.body_required(), security=list(signature.security),
+            hidden=http.hidden or mount.hidden, response_media_type=media, stream=stream,
+            responses=self._extra_responses(call, function),
         )
-        return replace(route, request=self._request(module, function, signature),
-                       response=self._response(call, function, http.status_code or 200), http=mounted)
+        return replace(route, request=self._request(module, function, signature), response=response, http=mounted)
 
     def _methods(self, call: Call, function: Function) -> list[str]:
         methods = self.reading.strings(call.kwarg("methods"), f"methods of `{function.name}`", function.location)
@@ -158,121 +100,13 @@ class FastAPIReader:
         description = self.reading.text(call.kwarg("description"), f"description of `{function.name}`", where)
         return summary, description or first_paragraph(function.docstring) or summary or ""
 
-    # ------------------------------------------------------------------ parameters
-
-    def signature(self, function: Function, path: str | None, dependencies: tuple[Value, ...]) -> Signature:
-        """The parameters and body fields of an endpoint with its route-level dependencies."""
-        signature = Signature(frozenset(_PATH_PARAM.findall(path or "")))
-        targets = (_dependency_target(d) for d in dependencies)
-        self._function(function, signature, tuple(t for t in targets if t is not None))
-        return signature
-
-    def _function(self, function: Function, signature: Signature, extra: tuple[Value, ...] = (),
-                  skip: int = 0) -> None:
-        dependencies = list(extra)
-        for param in function.params[skip:]:
-            target = self._param(function, param, signature)
-            if target is not None:
-                dependencies.append(target)
-        for target in dependencies:
-            self._dependency(target, function, signature)
-
-    def _param(self, function: Function, param: Param, signature: Signature) -> Value | None:
-        """Add one parameter to the signature; return the dependency it names, if it is one."""
-        annotation, metadata = split_annotated(param.annotation)
-        markers = [m for m in map(_marker, metadata) if m is not None]
-        marker = markers[-1] if markers else _marker(param.default)
-        kind = MARKERS[_last(marker.func)] if marker is not None else None
-        if kind == "depends":
-            assert marker is not None
-            return marker.arg(0, "dependency") if marker.has(0, "dependency") else annotation
-        if kind is None and _last(annotation) in INJECTED:
-            return None
-        if kind == "form" or _last(annotation) in FILES:
-            self.reading.warn(function.location, f"form or file parameter `{param.name}` of "
-                              f"`{function.name}` is not documented")
-            return None
-        if marker is not None and self.reading.resolver.evaluate(marker.kwarg("include_in_schema")) is False:
-            return None
-        type_ = self.reading.types.resolve(annotation, function.location) if annotation is not None else TPrim("any")
-        if kind in (None, "path") and param.name in signature.path_names:
-            kind = "path"
-        elif kind is None:
-            kind = "query" if is_scalar(type_) else "body"
-        found = self._read(function, param, marker, kind, type_)
-        if isinstance(found, BodyField):
-            signature.bodies.append(found)
-        else:
-            signature.params.append(found)
-        return None
-
-    def _read(self, function: Function, param: Param, marker: Call | None, kind: str,
-              type_: Type) -> RouteParam | BodyField:
-        """The parameter or body field `param` is, once its kind and type are known."""
-        raw, has_default = self._default(param, marker)
-        what = f"`{param.name}` of `{function.name}`"
-        default = self.reading.json_default(raw, what, function.location) if has_default else None
-        def kw(name: str) -> Value | None:
-            return marker.kwarg(name) if marker is not None else None
-
-        alias = self.reading.text(kw("alias"), f"alias of {what}", function.location)
-        description = self.reading.text(kw("description"), f"description of {what}", function.location)
-        default = self.reading.resolver.secrets.named(default, param.name, alias)
-        required = kind == "path" or not has_default
-        if kind == "body":
-            examples = self.reading.resolver.secrets.named(self.reading.resolver.evaluate(kw("examples")),
-                                                           param.name, alias)
-            constraints = {key: to_json(self.reading.resolver.evaluate(kw(key)))
-                           for key in CONSTRAINTS if kw(key) is not None}
-            return BodyField(param.name, alias or param.name, type_, required, default, description,
-                             examples if isinstance(examples, list) else [], self.reading.flag(kw("embed")),
-                             constraints)
-        converts = self.reading.resolver.evaluate(kw("convert_underscores")) is not False
-        if kind == "header" and alias is None and converts:
-            alias = param.name.replace("_", "-")
-        model = without_none(type_)
-        expand = kind != "path" and isinstance(model, TModel)
-        source = cast(ParamSource, kind)  # "body" returned above; "form" and "depends" never get here
-        return RouteParam(alias or param.name, param.name, source, model if expand else type_, required, default,
-                          description, self.reading.flag(kw("deprecated")), expand)
-
-    def _default(self, param: Param, marker: Call | None) -> tuple[Value | None, bool]:
-        """The written default: in the marker (`Query(10)`) or after `=` (`Annotated[…] = 10`)."""
-        if marker is not None and marker is param.default:
-            if marker.has(0, "default"):
-                raw = marker.arg(0, "default")
-                return raw, not isinstance(raw, EllipsisV)
-            return None, marker.kwarg("default_factory") is not None
-        if param.has_default:
-            return param.default, not isinstance(param.default, EllipsisV)
-        return None, False
-
-    def _dependency(self, target: Value, function: Function, signature: Signature) -> None:
-        if not isinstance(target, Ref):
-            return
-        symbol = self.reading.symbols.lookup(target.name)
-        if symbol is None:
-            self.reading.warn(function.location, f"dependency `{target.name}` is not part of the "
-                              "integration; its parameters are not documented")
-            return
-        if symbol.rest or symbol.key in signature.seen:
-            return
-        signature.seen.add(symbol.key)
-        definition = symbol.definition
-        if isinstance(definition, Function):
-            self._function(definition, signature)
-        elif isinstance(definition, ClassDef):
-            init = next((m for m in definition.methods if m.name == "__init__"), None)
-            if init is not None:
-                self._function(init, signature, skip=1)
-
     # ------------------------------------------------------------------ models
 
     def _request(self, module: ModuleFacts, function: Function, signature: Signature) -> Type | None:
         bodies = signature.body_fields()
         if not bodies:
             return None
-        if len(bodies) == 1 and not bodies[0].embed:
+        if not signature.embedded():
             return without_none(bodies[0].type)
         name = f"Body_{function.name}"
         key = f"{module.module}.{name}"
@@ -282,19 +116,59 @@ class FastAPIReader:
         self.reading.registry.models[key] = ModelSpec(key, name, function.location, fields=fields)
         return TModel(key)
 
-    def _response(self, call: Call, function: Function, status: int) -> Type | None:
+    def _response(self, call: Call, function: Function, status: int) -> tuple[Type | None, bool, str | None]:
+        """The response type, whether it is a stream of that type, and the response's media type."""
+        media = self._response_media(call)
         if status < 200 or status in {204, 304}:
-            return None
+            return None, False, None
         if any(key == "response_model" for key, _ in call.kwargs):
             raw = call.kwarg("response_model")
-            return None if raw is None else without_none(self.reading.types.resolve(raw, function.location))
+            found = None if raw is None else without_none(self.reading.types.resolve(raw, function.location))
+            return found, False, media
         returns = function.returns
+        if isinstance(returns, Subscript) and isinstance(returns.value, Ref) and returns.value.last in STREAMS:
+            item = self.reading.types.resolve(returns.items[0], function.location) if returns.items else None
+            return item, item is not None, STREAM_MEDIA
         if returns is None or self._response_class(returns):
-            return None
+            return None, False, media
         resolved = without_none(self.reading.types.resolve(returns, function.location))
-        return None if resolved == TPrim("none") else resolved
+        return (None if resolved == TPrim("none") else resolved), False, media
+
+    def _response_media(self, call: Call) -> str | None:
+        cls = call.kwarg("response_class")
+        if cls is None:
+            return JSON_MEDIA
+        return RESPONSE_MEDIA.get(cls.last) if isinstance(cls, Ref) else None
 
     def _response_class(self, returns: Value) -> bool:
         """`-> JSONResponse` and other framework responses: no response model."""
         return (isinstance(returns, Ref) and returns.last.endswith("Response")
                 and self.reading.hierarchy.resolve_class(returns) is None)
+
+    def _extra_responses(self, call: Call, function: Function) -> list[ExtraResponse]:
+        """`responses={404: {"model": Message, "description": "…"}}`: each status with its model."""
+        raw = call.kwarg("responses")
+        if raw is None:
+            return []
+        if not isinstance(raw, DictV):
+            self.reading.warn(function.location, f"`responses` of `{function.name}` is not a static dict")
+            return []
+        found = []
+        for key, value in raw.items:
+            status = self.reading.resolver.evaluate(key)
+            if isinstance(key, Ref) and not isinstance(status, int | str):
+                status = self.reading.status_code(key, function.location)
+            if not isinstance(status, int | str) or isinstance(status, bool):
+                self.reading.warn(function.location, f"a status of `responses` of `{function.name}` "
+                                  "is not statically known")
+                continue
+            found.append(self._extra(str(status), value, function))
+        return found
+
+    def _extra(self, status: str, value: Value, function: Function) -> ExtraResponse:
+        entries = dict((k, v) for k, v in value.items if isinstance(k, str)) if isinstance(value, DictV) else {}
+        model = entries.get("model")
+        type_ = without_none(self.reading.types.resolve(model, function.location)) if model is not None else None
+        description = self.reading.text(entries.get("description"), f"a response description of `{function.name}`",
+                                        function.location)
+        return ExtraResponse(status, description, type_)

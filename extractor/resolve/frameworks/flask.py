@@ -14,6 +14,7 @@ import re
 from ...gather.expressions import Call, Ref, Value
 from ...gather.facts import Function, Param
 from ...ir import TLiteral, TModel, TPrim, TTuple, Type
+from ..classes import ClassInfo
 from ..handlers import first_paragraph, kebab, without_none
 from ..records import HttpRoute, ParamSource, Route, RouteParam
 from .apps import Mount, flask_join
@@ -22,6 +23,10 @@ from .reading import Reading, mentions_model, per_method
 METHODS = frozenset({"get", "post", "put", "patch", "delete"})
 ROUTE_ATTRS = METHODS | {"route"}
 VALIDATE = "validate"
+VIEW_BASES = frozenset({"MethodView", "View"})
+VIEW_METHODS = ("get", "post", "put", "patch", "delete", "trace")
+"""A `MethodView`'s method functions, in Flask's order of `http_method_funcs` (HEAD and OPTIONS,
+which Flask adds itself, left out as for function views)."""
 MODEL_PARAMS: dict[str, ParamSource] = {
     "query": "query", "headers": "header", "header": "header", "cookies": "cookie", "cookie": "cookie",
 }
@@ -76,6 +81,30 @@ class FlaskReader:
                           request=request, response=self._response(function), http=http)
             found.extend(per_method(route, methods))
         return found
+
+    def view_methods(self, info: ClassInfo, call: Call) -> list[str]:
+        """The methods of a class-based view: `methods=` of `add_url_rule`, else the class's
+        `methods` attribute, else the method functions a `MethodView` defines (`View`: GET)."""
+        written = call.kwarg("methods")
+        if written is None:
+            written = next((a.value for item in self.reading.hierarchy.mro(info)
+                            if (a := item.cls.attr("methods")) is not None), None)
+        if written is not None:
+            listed = self.reading.strings(written, f"methods of `{info.cls.name}`", info.cls.location)
+            return [m.upper() for m in listed if m.upper() not in {"HEAD", "OPTIONS"}]
+        if not self.reading.hierarchy.derives_from(info, ("MethodView",)):
+            return ["GET"]
+        defined = {m.name for item in self.reading.hierarchy.mro(info) for m in item.cls.methods}
+        return [name.upper() for name in VIEW_METHODS if name in defined]
+
+    def view_function(self, info: ClassInfo, method: str) -> Function | None:
+        """The function serving `method`: the `MethodView`'s method of that name, else `dispatch_request`."""
+        for name in (method.lower(), "dispatch_request"):
+            for item in self.reading.hierarchy.mro(info):
+                found = next((m for m in item.cls.methods if m.name == name), None)
+                if found is not None:
+                    return found
+        return None
 
     def _methods(self, call: Call, function: Function) -> list[str]:
         methods = self.reading.strings(call.kwarg("methods"), f"methods of `{function.name}`", function.location)

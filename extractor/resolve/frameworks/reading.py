@@ -8,7 +8,8 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ...diagnostics import Diagnostic, Unknown
-from ...gather.expressions import Ref, Subscript, Value
+from ...gather.expressions import BinOp, Ref, Subscript, Value
+from ...gather.facts import Assign
 from ...ir import Registry, TDict, TList, TModel, TTuple, TUnion, Type, walk
 from ..classes import Hierarchy
 from ..constants import Resolver, to_json
@@ -17,6 +18,8 @@ from ..records import Route
 from ..symbols import SymbolTable
 from ..types import TypeResolver
 
+MAX_ALIAS = 8
+FILES = frozenset({"UploadFile"})
 _HTTP_CONSTANT = re.compile(r"^HTTP_(\d{3})(?:_|$)")
 
 
@@ -69,6 +72,19 @@ class Reading:
             return None
         return value
 
+    def expand_alias(self, annotation: Value | None, depth: int = 0) -> Value | None:
+        """`SessionDep` → `Annotated[Session, Depends(get_db)]` when the name is a module-level alias
+        of an `Annotated` form (in any module of the integration; aliases of aliases followed)."""
+        if not isinstance(annotation, Ref) or depth > MAX_ALIAS:
+            return annotation
+        symbol = self.symbols.lookup(annotation.name)
+        if symbol is None or symbol.rest or not isinstance(symbol.definition, Assign):
+            return annotation
+        value = symbol.definition.value
+        if is_annotated(value):
+            return value
+        return self.expand_alias(value, depth + 1) if isinstance(value, Ref) else annotation
+
     def status_code(self, raw: Value | None, location: str) -> int | None:
         """`201`, `status.HTTP_201_CREATED`, `HTTPStatus.CREATED`, or a constant holding one."""
         if raw is None:
@@ -116,3 +132,25 @@ def is_scalar(type_: Type) -> bool:
 def mentions_model(type_: Type) -> bool:
     """True when a model of the integration appears in the type (Flask response annotations)."""
     return any(isinstance(node, TModel) for node in walk(type_))
+
+
+def swap_files(value: Value | None) -> Value | None:
+    """The annotation with `UploadFile` read as `bytes` (FastAPI's schema: a binary string)."""
+    if isinstance(value, Ref) and value.last in FILES:
+        return Ref("builtins.bytes")
+    if isinstance(value, Subscript):
+        return replace(value, items=tuple(swap_files(i) for i in value.items))
+    if isinstance(value, BinOp):
+        return replace(value, left=swap_files(value.left), right=swap_files(value.right))
+    return value
+
+
+def mentions_file(value: Value | None) -> bool:
+    """True when `UploadFile` appears in the annotation (`list[UploadFile]`, `UploadFile | None`)."""
+    if isinstance(value, Ref):
+        return value.last in FILES
+    if isinstance(value, Subscript):
+        return any(mentions_file(i) for i in value.items)
+    if isinstance(value, BinOp):
+        return mentions_file(value.left) or mentions_file(value.right)
+    return False

@@ -1,0 +1,1 @@
+"""Realistic web-app integrations the framework tests extract and then import for real (runtime oracle)."""

@@ -1,0 +1,5 @@
+"""The database engine."""
+
+from sqlmodel import create_engine
+
+engine = create_engine("sqlite://")
