@@ -209,11 +209,11 @@ def test_handler_headings_have_the_stable_anchors(site: tuple[list[SitePage], di
                     and heading["id"] in set(_source_anchors(page.text))]
         assert anchored == _source_anchors(page.text), page.slug
     amocrm = [heading["id"] for heading in found["/amocrm.html"]["headings"]]
-    for anchor in ("usage-create-deal", "webhook-create-deal", "request-find-contact",
-                   "response-add-note", "default-args-create-deal"):
+    for anchor in ("usage--create-deal", "webhook--create-deal", "request--find-contact",
+                   "response--add-note", "default-args--create-deal"):
         assert anchor in amocrm
     hostile = [heading["id"] for heading in found["/hostile_text.html"]["headings"]]
-    assert {"usage-send-x", "usage-send-x-2", "webhook-send-x-2"} <= set(hostile)
+    assert {"usage--send-x", "usage--send-x-2", "webhook--send-x-2"} <= set(hostile)
 
 
 def test_containers_and_hand_written_regions_show(site: tuple[list[SitePage], dict[str, Any]]) -> None:
