@@ -67,7 +67,7 @@ def test_a_committed_entry_without_the_users_key_is_ignored(tmp_path: Path, monk
     project = _project(tmp_path / "a")
     first = _texts(project)
     for entry in _entries(project):  # an attacker's entries, sealed with their own key
-        seal_line, _, content = entry.read_bytes().partition(b"\n")
+        _, _, content = entry.read_bytes().partition(b"\n")
         with monkeypatch.context() as other:
             other.setenv(KEY_ENV, str(tmp_path / "attacker-key"))
             _forget_key()
@@ -86,7 +86,7 @@ def test_an_entry_copied_from_another_checkout_is_ignored(tmp_path: Path) -> Non
     one, two = _project(tmp_path / "one"), _project(tmp_path / "two")
     _texts(one)
     for entry in _entries(one):
-        seal_line, _, content = entry.read_bytes().partition(b"\n")
+        _, _, content = entry.read_bytes().partition(b"\n")
         entry.write_bytes(seal(entry, content.replace(b"Telegram", SCRIPT.encode()), _tool()) or b"")
     shutil.rmtree(two / CACHE, ignore_errors=True)
     shutil.copytree(one / CACHE, two / CACHE)

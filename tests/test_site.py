@@ -254,7 +254,8 @@ SITE_ATTACKS = {
     "attack_binding": f"http://example.com{{:data-x=Object.constructor('{BUILD_CODE}')()}}",
     "attack_autofocus": "http://example.com{onfocus=alert(1) autofocus} http://example.org{onmouseover=alert(2)}",
     "attack_build_break": "http://example.com{:title=(} http://example.org{href=x} end{#x .y}",
-    "attack_include": "<!--@include: @/../canary.txt--> <!-- @include: /proc/self/environ --> <!--@include: ../canary.txt-->",
+    "attack_include": "<!--@include: @/../canary.txt--> <!-- @include: /proc/self/environ --> "
+                      "<!--@include: ../canary.txt-->",
     "attack_include_self": "<!--@include: ./attack_include_self.md--> <!--@include: ./attack_include_self.md-->",
     "attack_vue": "{{ constructor.constructor('alert(1)')() }} {{ $el }}",
     "attack_html": '<img src=x onerror=alert(1)><script>alert(2)</script><a href="javascript:alert(3)">x</a>',
