@@ -80,9 +80,16 @@ def is_secret_name(name: str, suffixes: Iterable[str] = DEFAULT_SUFFIXES) -> boo
             or upper.endswith(tuple(suffix.upper() for suffix in suffixes)))
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def mask_text(text: str) -> str:
     """`text` with every credential-shaped part (`secret_detector.secret_spans`) replaced by
-    `***`; a URL keeps its user and host, `password=` its name. The same text when none."""
+    `***`; a URL keeps its user and host, `password=` its name. Text enters the tool here, so
+    a lone surrogate (`"\\udcff"` in a literal: no UTF-8 can hold it) becomes `\\ufffd`.
+    The same text when there is nothing to change."""
+    if _SURROGATES.search(text):
+        text = _SURROGATES.sub("\ufffd", text)
     spans = secret_spans(text)
     if not spans:
         return text

@@ -8,6 +8,7 @@ own renderer and Vue's parser in tests/test_site.py; these tests need no Node.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -214,3 +215,13 @@ def test_a_whole_document_with_any_text_in_every_slot_is_safe(value: str) -> Non
 
 def test_unique_slugs_stay_unique_with_numbers() -> None:
     assert len(set(unique_slugs(["a", "a", "a 2", "a-2"]))) == 4
+
+
+def test_a_template_symlinked_out_of_its_folder_is_not_read(tmp_path: Path) -> None:
+    secret = tmp_path / "outside.txt"
+    secret.write_text("SECRET-OUTSIDE-THE-PROJECT", encoding="utf-8")
+    own = tmp_path / "templates"
+    (own / "sections").mkdir(parents=True)
+    (own / "sections" / "overview.md.j2").symlink_to(secret)
+    with pytest.raises(TemplateError):
+        render_markdown(hostile_doc("x"), template_dir=own)

@@ -124,7 +124,11 @@ class ExtractCache:
 
     def store(self, entry: Path, doc: Integration) -> None:
         """Store `doc`, replacing the slug's older entries; failures are ignored."""
-        _store(self.folder, entry, doc.model_dump_json(by_alias=True).encode("utf-8"), _ENTRY_KEY)
+        try:
+            data = doc.model_dump_json(by_alias=True).encode("utf-8")
+        except ValueError:  # text no UTF-8 can hold: not cached
+            return
+        _store(self.folder, entry, data, _ENTRY_KEY)
 
 
 class DocumentCache:

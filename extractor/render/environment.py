@@ -3,6 +3,7 @@ escape-by-default rule: every `{{ … }}` output that is not `Safe` is escaped a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final
@@ -105,6 +106,19 @@ class _SafeConcat(CodeGenerator):
         self.write("))")
 
 
+class ContainedLoader(jinja2.FileSystemLoader):
+    """A template folder's files only: a template that is (or sits behind) a symlink leading
+    out of its folder is not found, so a repository can't make the tool read outside it."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        """The source of `template`, when its real path is inside a template folder."""
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(Path(folder).resolve()) for folder in self.searchpath):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
+
+
 class SiteEnvironment(SandboxedEnvironment):
     """The sandbox with escape-by-default output and `Safe`-keeping `~`, `join` and `trim`."""
 
@@ -117,7 +131,7 @@ def environment(search_path: tuple[Path, ...]) -> SandboxedEnvironment:
     """A sandboxed environment with StrictUndefined over `search_path`; every output is
     escaped for its slot (the slot filters) or as prose (`_finalize`)."""
     env = SiteEnvironment(
-        loader=jinja2.FileSystemLoader([str(path) for path in search_path]),
+        loader=ContainedLoader([str(path) for path in search_path]),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
