@@ -29,6 +29,7 @@ from extractor.render.escape import (
     paragraphs,
     rich,
     richcell,
+    richparagraphs,
     text,
 )
 from extractor.render.filters import to_json
@@ -57,7 +58,7 @@ ATTACKS = {
     "markers": "<!-- extract-docs:begin manual:security -->",
 }
 PROSE = {"text": text, "paragraphs": paragraphs, "cell": cell, "heading": heading, "rich": rich,
-         "richcell": richcell}
+         "richcell": richcell, "richparagraphs": richparagraphs}
 CODE = {"code": code, "cellcode": cellcode}
 CODE_SPAN = re.compile(r"(?<![`\\])(`+)(?!`).+?(?<!`)\1(?!`)")
 

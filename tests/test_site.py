@@ -15,20 +15,25 @@ import re
 import secrets
 import shutil
 import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 from markdown_it import MarkdownIt
 
 from extractor.app.pages import collect_pages
 from extractor.app.site import SitePage, browser_path, build, node_command, serve, site_tools_dir, write_project
 from extractor.errors import ExtractDocsError
-from extractor.render.filters import fold
+from extractor.render import render_markdown
+from extractor.render.filters import fold, rich, richcell, richparagraphs
 from extractor.render.markers import REGION_NAMES, begin_marker, end_marker
 
 from .conftest import SAMPLES
+from .test_escape import ATTACKS, INCLUDE, TEXT
 from .test_hostile_text import sources
+from .test_render import hostile_doc
 
 MD = MarkdownIt("commonmark").enable("table")
 REGION_TEXT = {name: f"Ручной текст раздела {name}: проверка сайта" for name in REGION_NAMES}
@@ -335,3 +340,75 @@ def test_a_handler_named_like_a_template_heading_gets_its_own_anchor(
     assert "## Webhook URL\n" in page.text and "### url {#webhook--url}\n" in page.text
     ids = [heading for heading in re.findall(r'<h[1-4][^>]* id="([^"]+)"', found["/url.html"]["html"])]
     assert {"webhook-url", "webhook--url"} <= set(ids) and len(ids) == len(set(ids))
+
+
+# --------------------------------------------------------------------------- every slot, as VitePress reads it
+
+
+@pytest.fixture(scope="module")
+def inspector() -> Iterator[Callable[[str], dict[str, Any]]]:
+    """site/inspect.mjs kept open: VitePress's own markdown renderer and Vue's parser, one page
+    per line."""
+    tools = _tools()
+    process = subprocess.Popen(node_command(tools, "inspect.mjs"), cwd=tools, stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True, encoding="utf-8")
+    assert process.stdin is not None and process.stdout is not None
+    stdin, stdout = process.stdin, process.stdout
+
+    def inspect(markdown: str) -> dict[str, Any]:
+        stdin.write(json.dumps(markdown) + "\n")
+        stdin.flush()
+        found: dict[str, Any] = json.loads(stdout.readline())
+        return found
+
+    yield inspect
+    stdin.close()
+    process.wait(timeout=30)
+
+
+def _read_as_text(inspect: Callable[[str], dict[str, Any]], value: str) -> None:
+    out = render_markdown(hostile_doc(value), front_matter=True)
+    assert not INCLUDE.search(out)
+    found = inspect(out)
+    assert found["error"] is None
+    for kind in ("interpolations", "directives", "attributes", "tags", "notations"):
+        assert found[kind] == [], (kind, found[kind])
+    assert len(found["ids"]) == len(set(found["ids"]))
+    assert fold(value).replace("\u200b", "") in found["text"].replace("\u200b", "")
+
+
+@pytest.mark.parametrize("attack", list(ATTACKS.values()), ids=list(ATTACKS))
+def test_vitepress_reads_each_attack_in_every_slot_as_text(
+    inspector: Callable[[str], dict[str, Any]], attack: str,
+) -> None:
+    _read_as_text(inspector, attack)
+
+
+@settings(max_examples=int(os.environ.get("EXTRACT_DOCS_FUZZ_EXAMPLES", "80")), deadline=None, database=None)
+@given(value=TEXT)
+def test_vitepress_reads_any_text_in_every_slot_as_text(
+    inspector: Callable[[str], dict[str, Any]], value: str,
+) -> None:
+    _read_as_text(inspector, value)
+
+
+def _rich_page(value: str) -> str:
+    """Every inline-Markdown slot kind (`rich`, `richcell`, `richparagraphs`) holding `value`."""
+    return (f"# Страница\n\n{rich(value)}\n\n| A | B |\n| --- | --- |\n| {richcell(value)} | x |\n\n"
+            f"{richparagraphs(value)}\n")
+
+
+@pytest.mark.parametrize("attack", [*ATTACKS.values(), "Use `pay()` **once** *now* [docs](https://e.example/a)"])
+def test_inline_markdown_slots_keep_markdown_and_run_nothing(
+    inspector: Callable[[str], dict[str, Any]], attack: str,
+) -> None:
+    found = inspector(_rich_page(attack))
+    assert found["error"] is None
+    for kind in ("interpolations", "directives", "attributes", "tags", "notations"):
+        assert found[kind] == [], (kind, found[kind])
+    assert "\\" not in found["text"]  # no escape character shows
+
+
+def test_inline_markdown_renders_as_markdown(inspector: Callable[[str], dict[str, Any]]) -> None:
+    found = inspector(_rich_page("Use `pay()` **once** *now* [docs](https://e.example/a)"))
+    assert "Use pay() once now docs" in found["text"]

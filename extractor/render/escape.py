@@ -228,6 +228,12 @@ def rich(value: object) -> Safe:
     return Safe(out if re.match(r"\*+[^\s*]", out) else escape_start(out))
 
 
+def richparagraphs(value: object) -> Safe:
+    """Text of several paragraphs (split at blank lines), each one through `rich`."""
+    parts = (rich(part) for part in _BLANK_LINES.split(plain(value)))
+    return Safe("\n\n".join(part for part in parts if part))
+
+
 def richcell(value: object) -> Safe:
     """`rich` for a table cell (`|` escaped in code spans too); `—` when empty."""
     return Safe(_rich(fold(value), cell=True) or EMPTY_CELL)

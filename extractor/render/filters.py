@@ -1,7 +1,7 @@
 """The Jinja2 filters of the templates: one per slot kind (from `escape`), plus JSON helpers.
 
 Text from docstrings and string literals is untrusted: the slot filters (`text`, `paragraphs`,
-`cell`, `heading`, `code`, `cellcode`, `fenced`, `rich`, `richcell`) are the escaping layer of
+`cell`, `heading`, `code`, `cellcode`, `fenced`, `rich`, `richcell`, `richparagraphs`) are the escaping layer of
 `escape` and return `Safe` text; any other `{{ }}` output is escaped as prose by the
 environment.
 """
@@ -30,6 +30,7 @@ from .escape import (
     plain,
     rich,
     richcell,
+    richparagraphs,
     text,
 )
 
@@ -89,6 +90,7 @@ FILTERS: Final[dict[str, Callable[..., str]]] = {
     "text": text,
     "rich": rich,
     "richcell": richcell,
+    "richparagraphs": richparagraphs,
     "paragraphs": paragraphs,
     "cell": cell,
     "heading": heading,
@@ -106,5 +108,5 @@ FILTERS: Final[dict[str, Callable[..., str]]] = {
 __all__ = [
     "EMPTY_CELL", "FILTERS", "bash_quote", "cell", "cellcode", "code", "fenced", "fold", "heading",
     "inline_payload", "joined_lines", "normalise_newlines", "paragraphs", "plain", "rich",
-    "richcell", "text", "to_json", "yesno",
+    "richcell", "richparagraphs", "text", "to_json", "yesno",
 ]
