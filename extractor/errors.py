@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+DEBUG_VARIABLE = "EXTRACT_DOCS_DEBUG"
+"""Set to show the traceback of an internal error instead of one line (and to let it end the run)."""
+
 
 class ExtractDocsError(Exception):
     """Root of every error the library raises; the CLI turns it into a one-line message."""

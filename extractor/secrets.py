@@ -12,11 +12,15 @@ rules, one place:
   integration or of a handler decorator, at any depth of a dict (resolve/integration,
   resolve/handlers). Strings and numbers are masked, containers keep their shape, booleans and
   `None` stay (a flag is not a secret). The real values are remembered as *known* secrets.
-- **Credential-shaped text.** Stripe, GitHub, GitLab, Slack, npm, Google and Telegram tokens,
-  AWS access key ids, JWTs, PEM private keys and the password of a `scheme://user:pw@host` URL
-  are masked in any text, whatever its name, where text enters the tool: every string literal,
+- **Credential-shaped text.** Every shape of detect-secrets' plugins (AWS, Azure, GitHub,
+  GitLab, Slack, Stripe, SendGrid, OpenAI, Twilio, npm, PyPI, JWT, Telegram …) plus the ones
+  `secret_detector` adds (PEM/PGP private key blocks, URL passwords, `?access_token=`,
+  `Basic`/`Bearer` values, `password=` and `AccountKey=` in connection strings, `sk-proj-`,
+  `sk-ant-`, Slack webhooks) are masked in any text, whatever its name, where text enters the
+  tool: every string literal,
   docstring and comment as it is gathered, every string the resolver folds from parts
-  (`"sk_live_" + KEY`), the changelog, every warning and error message.
+  (`"sk_live_" + KEY`), the changelog, every warning and error message, and again on the way
+  out of the cache (`app.cache`).
 - **Known values.** A known secret (at least `MIN_KNOWN_LENGTH` characters) that re-appears
   elsewhere (another field's example, a URL constant, a docstring, a description) is masked in
   every value and text slot resolve hands on (`resolve.masking`), in the docstrings the
@@ -28,10 +32,13 @@ them as `SERIALIZED_SECRET`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
+
+from .secret_detector import OWN_SHAPES, secret_spans
 
 MASK = "***"
 SERIALIZED_SECRET = "**********"
@@ -41,25 +48,18 @@ MIN_KNOWN_LENGTH = 6
 SECRET_WORDS = frozenset({"KEY", "SECRET", "TOKEN", "PASSWORD", "PASSWD", "PWD", "CREDENTIALS",
                           "PASSPHRASE", "PRIVATE_KEY", "API_KEY", "ACCESS_KEY", "AUTH"})
 DEFAULT_SUFFIXES = ("_KEY", "_SECRET", "_TOKEN", "_PASSWORD")
+LAST_WORDS = SECRET_WORDS | {"KEYS", "TOKENS", "PASS", "APIKEY", "APIKEYS", "AUTHORIZATION", "SECRETS",
+                             "PASSWORDS", "COOKIE", "SIGNATURE", "DSN"}
+"""Words that make a name secret when they end it (`DB_PASS`, `API_KEYS`, `X_API_KEY`)."""
+ANYWHERE_WORDS = frozenset({"SECRET", "SECRETS", "PASSWORD", "PASSWORDS", "PASSWD", "PASSPHRASE", "APIKEY",
+                            "APIKEYS", "CREDENTIALS", "AUTHORIZATION"})
+"""Words that make a name secret wherever they stand (`SECRET_KEY_BASE`, `PASSWORD_HASH_SALT`)."""
+ANYWHERE_PAIRS = frozenset({("API", "KEY"), ("API", "KEYS"), ("PRIVATE", "KEY"), ("ACCESS", "KEY"),
+                            ("ACCESS", "TOKEN"), ("AUTH", "TOKEN"), ("CLIENT", "SECRET")})
+"""Two words in a row that make a name secret wherever they stand (`API_KEY_ID`)."""
 
-_TOKEN_PATTERNS = (
-    r"-----BEGIN[A-Z ]*PRIVATE KEY-----(?s:.*?)(?:-----END[A-Z ]*PRIVATE KEY-----|\Z)",
-    r"\b(?:sk|rk|pk)_(?:live|test)_[0-9A-Za-z]{8,}",
-    r"\bwhsec_[0-9A-Za-z+/=]{8,}",
-    r"\bgh[pousr]_[0-9A-Za-z]{20,}",
-    r"\bgithub_pat_[0-9A-Za-z_]{20,}",
-    r"\bglpat-[0-9A-Za-z_-]{20,}",
-    r"\bxox[abposr]-[0-9A-Za-z-]{10,}",
-    r"\bnpm_[0-9A-Za-z]{36}\b",
-    r"\bAIza[0-9A-Za-z_-]{35}",
-    r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b",
-    r"\b[0-9]{6,12}:AA[0-9A-Za-z_-]{30,}",
-    r"\beyJ[0-9A-Za-z_-]{5,}\.eyJ[0-9A-Za-z_-]{5,}\.[0-9A-Za-z_-]{5,}",
-)
-CREDENTIAL = re.compile("|".join(f"(?:{p})" for p in _TOKEN_PATTERNS) + r"|(?<=://)(?P<user>[^\s/:@]*):[^\s/@]+(?=@)")
-"""Every credential shape as one alternation; a URL password keeps its user name."""
-_MARKERS = re.compile(r"-----BEGIN|[srp]k_|whsec_|gh[pousr]_|github_pat_|glpat-|xox|npm_|AIza|AKIA|ASIA|:AA|eyJ|://")
-"""A cheap pre-filter: text without any of these literal parts has no credential shape."""
+CREDENTIAL = OWN_SHAPES
+"""The shapes this module adds to detect-secrets' plugins, as one regex (see `secret_detector`)."""
 _WORD_BREAK = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|[-.\s]+")
 
 
@@ -70,22 +70,35 @@ def _upper_name(name: str) -> str:
 
 def is_secret_name(name: str, suffixes: Iterable[str] = DEFAULT_SUFFIXES) -> bool:
     """True for names like a secret: `API_KEY`, `clientSecret`, `x-auth-token`, `password`,
-    `DB_PASSWD`, `AUTH`; also names ending with one of the configured `suffixes`."""
+    `DB_PASSWD`, `DB_PASS`, `apikey`, `API_KEYS`, `SECRET_KEY_BASE`, `Authorization`,
+    `X-Api-Key`, `AUTH`; also names ending with one of the configured `suffixes`."""
     upper = _upper_name(name)
-    return (upper in SECRET_WORDS or upper.rpartition("_")[2] in SECRET_WORDS
+    words = upper.split("_")
+    return (upper in SECRET_WORDS or words[-1] in LAST_WORDS
+            or any(word in ANYWHERE_WORDS for word in words)
+            or any(pair in ANYWHERE_PAIRS for pair in itertools.pairwise(words))
             or upper.endswith(tuple(suffix.upper() for suffix in suffixes)))
 
 
-def _credential(match: re.Match[str]) -> str:
-    user = match.group("user")
-    return MASK if user is None else f"{user}:{MASK}"
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def mask_text(text: str) -> str:
-    """`text` with every credential-shaped part replaced by `***` (a URL keeps its user)."""
-    if not _MARKERS.search(text):
+    """`text` with every credential-shaped part (`secret_detector.secret_spans`) replaced by
+    `***`; a URL keeps its user and host, `password=` its name. Text enters the tool here, so
+    a lone surrogate (`"\\udcff"` in a literal: no UTF-8 can hold it) becomes `\\ufffd`.
+    The same text when there is nothing to change."""
+    if _SURROGATES.search(text):
+        text = _SURROGATES.sub("\ufffd", text)
+    spans = secret_spans(text)
+    if not spans:
         return text
-    return CREDENTIAL.sub(_credential, text)
+    parts: list[str] = []
+    done = 0
+    for start, end in spans:
+        parts += [text[done:start], MASK]
+        done = end
+    return "".join(parts) + text[done:]
 
 
 class SecretPolicy:

@@ -76,8 +76,8 @@ def test_preview_serves_the_page_and_follows_source_edits(samples: Path, tmp_pat
         page = f"http://127.0.0.1:{port}/stripe_payments.md?import"
         module = _wait_for(page, "Stripe Payments", process, 90)
         assert '\\"title\\":\\"Stripe Payments\\"' in module  # the front matter, as page data
-        assert 'id=\\"usage-create-payment\\"' in module
-        assert 'id=\\"response-create-refund\\"' in module
+        assert 'id=\\"usage--create-payment\\"' in module
+        assert 'id=\\"response--create-refund\\"' in module
         assert "Stripe Payments" in (_fetch(f"http://127.0.0.1:{port}/index.md?import") or "")
         source = samples / "stripe_payments" / "__init__.py"
         source.write_text(

@@ -175,8 +175,8 @@ def heading_anchors(source: str) -> list[str]:
 def expected_anchors(slugs: list[str], own_args: list[str]) -> list[str]:
     """The per-handler anchors in document order."""
     return [
-        *[f"{prefix}-{slug}" for prefix in ("usage", "webhook", "request", "response") for slug in slugs],
-        *[f"default-args-{slug}" for slug in own_args],
+        *[f"{prefix}--{slug}" for prefix in ("usage", "webhook", "request", "response") for slug in slugs],
+        *[f"default-args--{slug}" for slug in own_args],
     ]
 
 
@@ -543,12 +543,12 @@ def test_handler_subheadings_carry_stable_anchors() -> None:
     out = render_markdown(several_doc())
     names = ["create-payment", "list-payments", "ping"]
     assert heading_anchors(out) == expected_anchors(names, ["create-payment"])
-    for line in ("### create-payment {#usage-create-payment}", "### ping {#webhook-ping}",
-                 "#### list-payments {#request-list-payments}", "#### ping {#response-ping}",
-                 "#### create-payment {#default-args-create-payment}"):
+    for line in ("### create-payment {#usage--create-payment}", "### ping {#webhook--ping}",
+                 "#### list-payments {#request--list-payments}", "#### ping {#response--ping}",
+                 "#### create-payment {#default-args--create-payment}"):
         assert f"\n{line}\n" in out
     single = render_markdown(full_doc())
-    assert heading_anchors(single) == ["default-args-create-payment"]
+    assert heading_anchors(single) == ["default-args--create-payment"]
 
 
 def test_anchor_slugs_are_safe_distinct_and_stable() -> None:
@@ -563,7 +563,7 @@ def test_anchor_slugs_are_safe_distinct_and_stable() -> None:
     assert named[3].startswith("handler-") and named[4] == named[3] + "-2"
     assert named[5].startswith("handler-") and named[5] != named[3]
     assert unique_slugs(["***"]) == unique_slugs(["***"])
-    assert anchor("create-payment", "usage") == "{#usage-create-payment}"
+    assert anchor("create-payment", "usage") == "{#usage--create-payment}"
     for bad in ("a}", "a b", "a_b", "", "-a", "a{#b}"):
         with pytest.raises(TemplateError):
             anchor(bad, "usage")

@@ -5,7 +5,6 @@ never appear in any output (Markdown, JSON, files written, the cache, warnings, 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -33,7 +32,33 @@ TOKENS = {
     "named": "correct-horse-battery-staple",
     "url_password": "hunter2pass",
 }
-NEEDLES = {name: value for name, value in TOKENS.items()}
+# Issue 15: shapes and names that leaked (each value is its own needle).
+MORE_TOKENS = {
+    "url_at_slash": "postgres://app:p@ss/w0rd-in-url@db.example.com:5432/app",
+    "openai_project": "sk-proj-Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z",
+    "anthropic": "sk-ant-api03-Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0Fe",
+    "slack_webhook": "https://hooks.slack.com/services/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",
+    "sendgrid": "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",
+    "basic": "Basic YWxhZGRpbjpvcGVuc2VzYW1l",
+    "bearer": "Bearer 9f8e7d6c5b4a39281706f5e4d3c2b1a0",
+    "connection_password": "Server=db;User Id=app;Password=Tr0ub4dor-and-3;",
+    "azure_account_key": "DefaultEndpointsProtocol=https;AccountName=acc;"
+                         "AccountKey=Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4==;",
+    "pgp": "-----BEGIN PGP PRIVATE KEY BLOCK-----\\n\\nlQOYBGPgpSecretBody0123\\n-----END PGP PRIVATE KEY BLOCK-----",
+    "access_token": "https://api.example.com/v1/items?access_token=at-7c6b5a4d3e2f1&page=2",
+}
+MORE_NEEDLES = {
+    "url_at_slash": "ss/w0rd-in-url", "openai_project": "Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4z",
+    "anthropic": "Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0Fe", "slack_webhook": "q1w2e3r4t5y6u7i8o9p0a1s2",
+    "sendgrid": "Tu8vWx1yZa4bCd7eFg0hIj3kLm6nOp9qRs2tUv5wXy8", "basic": "YWxhZGRpbjpvcGVuc2VzYW1l",
+    "bearer": "9f8e7d6c5b4a39281706f5e4d3c2b1a0", "connection_password": "Tr0ub4dor-and-3",
+    "azure_account_key": "Zm9vYmFyYmF6cXV4Zm9vYmFyYmF6cXV4", "pgp": "lQOYBGPgpSecretBody",
+    "access_token": "at-7c6b5a4d3e2f1",
+    "DB_PASS": "dbpass-value-1", "apikey": "apikey-value-2", "API_KEYS": "apikeys-value-3",
+    "SECRET_KEY_BASE": "skb-value-4", "Authorization": "authz-value-5", "X-Api-Key": "xapikey-value-6",
+    "nested default_args": "nested-value-7", "nested dict default": "nested-value-8",
+}
+NEEDLES = {name: value for name, value in TOKENS.items()} | MORE_NEEDLES
 NEEDLES["pem"] = "MIIEowIBAAKCAQEA7bqSecretPemBody"
 NEEDLES["jwt"] = "dBjftJeZ4CVPmB92K27uhbUJU1p1r"
 
@@ -67,8 +92,30 @@ integration = Integration(
     default_args={{"timeout": 5000, "token": "{TOKENS["slack"]}", "region": "{TOKENS["aws"]}"}},
 )
 
-from . import handlers, other  # noqa: E402,F401
+from . import handlers, more, other  # noqa: E402,F401
 '''
+
+MORE = "\n".join([
+    '"""Ещё секреты (issue 15).',
+    *[f"{name}: {value}" for name, value in MORE_TOKENS.items()],
+    '"""',
+    "import os",
+    "from pydantic import BaseModel",
+    "from . import integration",
+    *[f'{name.upper()} = os.getenv("{name.upper()}_URL", "{value}")  # {value}' for name, value in MORE_TOKENS.items()],
+    'DB_PASS = os.getenv("DB_PASS", "dbpass-value-1")',
+    'API_KEYS = os.getenv("API_KEYS", "apikeys-value-3")',
+    'SECRET_KEY_BASE = os.getenv("SECRET_KEY_BASE", "skb-value-4")',
+    "class Upstream(BaseModel):",
+    '    """Запрос к сервису."""',
+    '    apikey: str = "apikey-value-2"',
+    '    headers: dict[str, str] = {"Authorization": "authz-value-5", "X-Api-Key": "xapikey-value-6"}',
+    '    options: dict[str, dict[str, str]] = {"db": {"password": "nested-value-8"}}',
+    '@integration.handler("sync", default_args={"db": {"conn": {"password": "nested-value-7"}}})',
+    "def sync(request: Upstream) -> None:",
+    '    """Синхронизирует."""',
+    "",
+])
 
 OTHER = f'''import os
 
@@ -117,6 +164,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "__init__.py").write_text(INIT, encoding="utf-8")
     (folder / "handlers.py").write_text(HANDLERS, encoding="utf-8")
     (folder / "other.py").write_text(OTHER, encoding="utf-8")
+    (folder / "more.py").write_text(MORE, encoding="utf-8")
     (folder / "broken.py").write_text(f'TOKEN = "{TOKENS["github"]}" +\n', encoding="utf-8")
     return root
 
@@ -158,7 +206,7 @@ def test_the_search_would_find_them_without_the_redaction(project: Path, monkeyp
     import extractor.secrets
     from extractor.discover import find_integrations
 
-    monkeypatch.setattr(extractor.secrets, "_MARKERS", re.compile(r"(?!)"))  # no credential shape
+    monkeypatch.setattr(extractor.secrets, "secret_spans", lambda text: [])  # no credential shape
     monkeypatch.setattr(extractor.secrets.SecretPolicy, "is_secret", lambda self, name: False)  # no secret name
     doc = extractor.pipeline.extract(find_integrations(project / "payments")[0])
     text = doc.model_dump_json() + "".join(w.message for w in doc.warnings)

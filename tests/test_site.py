@@ -10,21 +10,30 @@ Needs `npm ci --prefix site` and `apt-get install chromium`; `.ci/run` installs 
 from __future__ import annotations
 
 import json
+import os
 import re
+import secrets
 import shutil
 import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
 from markdown_it import MarkdownIt
 
 from extractor.app.pages import collect_pages
 from extractor.app.site import SitePage, browser_path, build, node_command, serve, site_tools_dir, write_project
 from extractor.errors import ExtractDocsError
+from extractor.render import render_markdown
+from extractor.render.filters import fold, rich, richcell, richparagraphs
 from extractor.render.markers import REGION_NAMES, begin_marker, end_marker
 
 from .conftest import SAMPLES
+from .test_escape import ATTACKS, INCLUDE, TEXT
+from .test_hostile_text import sources
+from .test_render import hostile_doc
 
 MD = MarkdownIt("commonmark").enable("table")
 REGION_TEXT = {name: f"Ручной текст раздела {name}: проверка сайта" for name in REGION_NAMES}
@@ -209,11 +218,11 @@ def test_handler_headings_have_the_stable_anchors(site: tuple[list[SitePage], di
                     and heading["id"] in set(_source_anchors(page.text))]
         assert anchored == _source_anchors(page.text), page.slug
     amocrm = [heading["id"] for heading in found["/amocrm.html"]["headings"]]
-    for anchor in ("usage-create-deal", "webhook-create-deal", "request-find-contact",
-                   "response-add-note", "default-args-create-deal"):
+    for anchor in ("usage--create-deal", "webhook--create-deal", "request--find-contact",
+                   "response--add-note", "default-args--create-deal"):
         assert anchor in amocrm
     hostile = [heading["id"] for heading in found["/hostile_text.html"]["headings"]]
-    assert {"usage-send-x", "usage-send-x-2", "webhook-send-x-2"} <= set(hostile)
+    assert {"usage--send-x", "usage--send-x-2", "webhook--send-x-2"} <= set(hostile)
 
 
 def test_containers_and_hand_written_regions_show(site: tuple[list[SitePage], dict[str, Any]]) -> None:
@@ -239,3 +248,167 @@ def test_hostile_text_shows_as_text(site: tuple[list[SitePage], dict[str, Any]])
     for shown in ("<img src=x onerror=alert(1)>", "<script>alert(3)</script>", "| и", "<i>d</i>"):
         assert shown in page["text"], shown
     assert "<b>жирный</b>" in page["headings"][0]["text"]
+
+
+# --------------------------------------------------------------------------- attacks
+
+CANARY = f"canary-{os.getpid()}-{secrets.token_hex(6)}"
+"""Planted in an environment variable and a file of the build machine: it may appear nowhere."""
+BUILD_CODE = 'globalThis.pwned=1;globalThis.process&&process.getBuiltinModule("fs").writeFileSync("pwned","1")'
+SITE_ATTACKS = {
+    "attack_binding": f"http://example.com{{:data-x=Object.constructor('{BUILD_CODE}')()}}",
+    "attack_autofocus": "http://example.com{onfocus=alert(1) autofocus} http://example.org{onmouseover=alert(2)}",
+    "attack_build_break": "http://example.com{:title=(} http://example.org{href=x} end{#x .y}",
+    "attack_include": "<!--@include: @/../canary.txt--> <!-- @include: /proc/self/environ --> "
+                      "<!--@include: ../canary.txt-->",
+    "attack_include_self": "<!--@include: ./attack_include_self.md--> <!--@include: ./attack_include_self.md-->",
+    "attack_vue": "{{ constructor.constructor('alert(1)')() }} {{ $el }}",
+    "attack_html": '<img src=x onerror=alert(1)><script>alert(2)</script><a href="javascript:alert(3)">x</a>',
+    "attack_shiki": "x // [!code focus] [!code ++] [!code error] [!code word:x]",
+    "attack_markdown": "`code`{onclick=alert(1)} **bold**{onmouseover=alert(2)} *it* [a](javascript:alert(3)) "
+                       "[b](https://example.com){onfocus=alert(4) autofocus}",
+    "url": "url",
+}
+"""One integration per attack class of issue #15, its text in every slot (`sources`)."""
+
+
+@pytest.fixture(scope="module")
+def attacked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[SitePage], dict[str, Any]]:
+    """The attack pages built by VitePress with a canary planted, and attack.mjs's findings."""
+    tools = _tools()
+    folder = tmp_path_factory.mktemp("attacks")
+    (folder / "canary.txt").write_text(CANARY, encoding="utf-8")
+    integrations = folder / "integrations"
+    for name, text in SITE_ATTACKS.items():
+        (integrations / name).mkdir(parents=True)
+        for file, content in sources(text).items():
+            (integrations / name / file).write_text(content, encoding="utf-8")
+    with (integrations / "url" / "handlers.py").open("a", encoding="utf-8") as handlers:
+        handlers.write('\n\n@integration.handler("other", method="GET")\ndef other() -> None:\n    """Другой."""\n')
+    collected = collect_pages([integrations], cwd=integrations)
+    project = folder / "project"
+    write_project(project, collected.pages, tools)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("EXTRACT_DOCS_CANARY", CANARY)
+        dist = build(project, tools, timeout=240)
+    paths = [f"/{page.slug}.html" for page in collected.pages]
+    with serve(dist) as base:
+        outcome = subprocess.run(node_command(tools, "attack.mjs", base, *paths), capture_output=True,
+                                 text=True, timeout=300, check=False)
+    assert outcome.returncode == 0, outcome.stderr
+    return project, collected.pages, json.loads(outcome.stdout)["pages"]
+
+
+def test_every_attack_page_builds_and_no_script_runs(attacked: tuple[Path, list[SitePage], dict[str, Any]]) -> None:
+    project, pages, found = attacked
+    assert sorted(page.slug for page in pages) == sorted(SITE_ATTACKS)
+    assert not (project / "pwned").exists()  # the build ran no code of the page
+    for path, page in found.items():
+        assert page["status"] == 200, path
+        assert (page["dialogs"], page["calls"], page["pwned"]) == ([], [], None), path
+        assert page["handlers"] == [] and page["scripts"] == 0, path
+
+
+def test_no_file_or_variable_of_the_build_machine_is_published(
+    attacked: tuple[Path, list[SitePage], dict[str, Any]],
+) -> None:
+    project, _, found = attacked
+    for file in (project / ".vitepress" / "dist").rglob("*"):
+        if file.is_file():
+            assert CANARY.encode() not in file.read_bytes(), file
+    for path, page in found.items():
+        assert CANARY not in page["html"] and "EXTRACT_DOCS_CANARY" not in page["html"], path
+
+
+def test_attack_text_shows_as_text_without_escape_characters(
+    attacked: tuple[Path, list[SitePage], dict[str, Any]],
+) -> None:
+    _, _, found = attacked
+    for slug, text in SITE_ATTACKS.items():
+        shown = found[f"/{slug}.html"]["text"].replace("\u200b", "")
+        assert fold(text) in shown, slug
+        assert "\\" not in found[f"/{slug}.html"]["prose"], slug  # no `\``, `\*`, `\{` left visible
+    marked = found["/attack_markdown.html"]["text"]
+    assert "`code`{onclick=alert(1)}" in marked and "**bold**" in marked
+
+
+def test_a_handler_named_like_a_template_heading_gets_its_own_anchor(
+    attacked: tuple[Path, list[SitePage], dict[str, Any]],
+) -> None:
+    _, pages, found = attacked
+    (page,) = [page for page in pages if page.slug == "url"]
+    assert "## Webhook URL\n" in page.text and "### url {#webhook--url}\n" in page.text
+    ids = [heading for heading in re.findall(r'<h[1-4][^>]* id="([^"]+)"', found["/url.html"]["html"])]
+    assert {"webhook-url", "webhook--url"} <= set(ids) and len(ids) == len(set(ids))
+
+
+# --------------------------------------------------------------------------- every slot, as VitePress reads it
+
+
+@pytest.fixture(scope="module")
+def inspector() -> Iterator[Callable[[str], dict[str, Any]]]:
+    """site/inspect.mjs kept open: VitePress's own markdown renderer and Vue's parser, one page
+    per line."""
+    tools = _tools()
+    process = subprocess.Popen(node_command(tools, "inspect.mjs"), cwd=tools, stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True, encoding="utf-8")
+    assert process.stdin is not None and process.stdout is not None
+    stdin, stdout = process.stdin, process.stdout
+
+    def inspect(markdown: str) -> dict[str, Any]:
+        stdin.write(json.dumps(markdown) + "\n")
+        stdin.flush()
+        found: dict[str, Any] = json.loads(stdout.readline())
+        return found
+
+    yield inspect
+    stdin.close()
+    process.wait(timeout=30)
+
+
+def _read_as_text(inspect: Callable[[str], dict[str, Any]], value: str) -> None:
+    out = render_markdown(hostile_doc(value), front_matter=True)
+    assert not INCLUDE.search(out)
+    found = inspect(out)
+    assert found["error"] is None
+    for kind in ("interpolations", "directives", "attributes", "tags", "notations"):
+        assert found[kind] == [], (kind, found[kind])
+    assert len(found["ids"]) == len(set(found["ids"]))
+    assert fold(value).replace("\u200b", "") in found["text"].replace("\u200b", "")
+
+
+@pytest.mark.parametrize("attack", list(ATTACKS.values()), ids=list(ATTACKS))
+def test_vitepress_reads_each_attack_in_every_slot_as_text(
+    inspector: Callable[[str], dict[str, Any]], attack: str,
+) -> None:
+    _read_as_text(inspector, attack)
+
+
+@settings(max_examples=int(os.environ.get("EXTRACT_DOCS_FUZZ_EXAMPLES", "80")), deadline=None, database=None)
+@given(value=TEXT)
+def test_vitepress_reads_any_text_in_every_slot_as_text(
+    inspector: Callable[[str], dict[str, Any]], value: str,
+) -> None:
+    _read_as_text(inspector, value)
+
+
+def _rich_page(value: str) -> str:
+    """Every inline-Markdown slot kind (`rich`, `richcell`, `richparagraphs`) holding `value`."""
+    return (f"# Страница\n\n{rich(value)}\n\n| A | B |\n| --- | --- |\n| {richcell(value)} | x |\n\n"
+            f"{richparagraphs(value)}\n")
+
+
+@pytest.mark.parametrize("attack", [*ATTACKS.values(), "Use `pay()` **once** *now* [docs](https://e.example/a)"])
+def test_inline_markdown_slots_keep_markdown_and_run_nothing(
+    inspector: Callable[[str], dict[str, Any]], attack: str,
+) -> None:
+    found = inspector(_rich_page(attack))
+    assert found["error"] is None
+    for kind in ("interpolations", "directives", "attributes", "tags", "notations"):
+        assert found[kind] == [], (kind, found[kind])
+    assert "\\" not in found["text"]  # no escape character shows
+
+
+def test_inline_markdown_renders_as_markdown(inspector: Callable[[str], dict[str, Any]]) -> None:
+    found = inspector(_rich_page("Use `pay()` **once** *now* [docs](https://e.example/a)"))
+    assert "Use pay() once now docs" in found["text"]

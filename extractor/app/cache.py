@@ -10,13 +10,17 @@ content, the renderer's options and the templates (an edit that doesn't change t
 re-renders nothing). Entries live in `.extract-docs-cache/` of the project root (safe to
 delete; `--no-cache` neither reads nor writes it); a cache that can't be read or written is
 simply not used.
+
+The folder is in the repository, so every entry is untrusted input: entries are sealed with
+a per-user key (`sealed`: HMAC over the tool, the checkout, the name and the content), never
+read or written through a symlink, and what comes out goes through the secret policy's
+masking again, as on the way in. A forged or edited entry is a miss: made again, replaced.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -30,6 +34,8 @@ from ..conventions import Conventions
 from ..diagnostics import Diagnostic
 from ..discover import IntegrationRoot
 from ..model import Integration
+from ..secrets import SecretPolicy, mask_text
+from .sealed import read_file, real_folder, replace_file, seal, unseal
 
 CACHE_DIR = ".extract-docs-cache"
 _ENTRY_KEY = re.compile(r"[0-9a-f]{32}\.json")
@@ -106,20 +112,23 @@ class ExtractCache:
 
     @staticmethod
     def load(entry: Path) -> Integration | None:
-        """The cached doc model, or None on a miss (or any problem reading it)."""
+        """The cached doc model (masked again), or None on a miss, a bad seal or a bad entry."""
+        content = _unseal(entry)
+        if content is None:
+            return None
         try:
-            return Integration.model_validate_json(entry.read_bytes())
-        except (OSError, ValidationError, ValueError):
+            stored = Integration.model_validate_json(content)
+            return Integration.model_validate(SecretPolicy().value(stored.model_dump(by_alias=True)))
+        except (ValidationError, ValueError):
             return None
 
     def store(self, entry: Path, doc: Integration) -> None:
         """Store `doc`, replacing the slug's older entries; failures are ignored."""
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            (self.folder / ".gitignore").write_text("*\n", encoding="utf-8")
-            _replace(entry, doc.model_dump_json(by_alias=True).encode("utf-8"), _ENTRY_KEY)
-        except OSError:
+            data = doc.model_dump_json(by_alias=True).encode("utf-8")
+        except ValueError:  # text no UTF-8 can hold: not cached
             return
+        _store(self.folder, entry, data, _ENTRY_KEY)
 
 
 class DocumentCache:
@@ -139,23 +148,26 @@ class DocumentCache:
 
     @staticmethod
     def load(entry: Path) -> tuple[str, str, tuple[Diagnostic, ...]] | None:
-        """(title, text, warnings) of a stored document, or None on a miss or a bad entry."""
+        """(title, text, warnings) of a stored document (masked again), or None on a miss, a
+        bad seal or a bad entry."""
+        content = _unseal(entry)
         try:
-            data = json.loads(entry.read_bytes())
-            warnings = tuple(Diagnostic(str(location), str(message)) for location, message in data["warnings"])
+            data = json.loads(content) if content is not None else None
+            if data is None:
+                return None
+            warnings = tuple(Diagnostic(mask_text(str(location)), mask_text(str(message)))
+                             for location, message in data["warnings"])
             title, text = data["title"], data["text"]
-        except (OSError, ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError):
             return None
-        return (title, text, warnings) if isinstance(title, str) and isinstance(text, str) else None
+        if not (isinstance(title, str) and isinstance(text, str)):
+            return None
+        return mask_text(title), mask_text(text), warnings
 
     def store(self, entry: Path, title: str, text: str, warnings: tuple[Diagnostic, ...]) -> None:
         """Store a finished document, replacing the slug's older entries; failures are ignored."""
         data = {"title": title, "text": text, "warnings": [[w.location, w.message] for w in warnings]}
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            _replace(entry, json.dumps(data, ensure_ascii=False).encode("utf-8"), _DOCUMENT_KEY)
-        except OSError:
-            return
+        _store(self.folder, entry, json.dumps(data, ensure_ascii=False).encode("utf-8"), _DOCUMENT_KEY)
 
 
 class RenderCache:
@@ -171,9 +183,11 @@ class RenderCache:
 
         def cached(doc: Integration, **options: Any) -> str:
             entry = self._entry(doc, options)
+            content = _unseal(entry)
             try:
-                return entry.read_bytes().decode("utf-8")
-            except (OSError, ValueError):
+                if content is not None:
+                    return mask_text(content.decode("utf-8"))
+            except ValueError:
                 pass
             if not loaded:
                 loaded.append(load())
@@ -194,15 +208,50 @@ class RenderCache:
 
     def _put(self, entry: Path, text: str) -> None:
         """Store `text`, replacing the slug's older entries; failures are ignored."""
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            _replace(entry, text.encode("utf-8"), _RENDER_KEY)
-        except OSError:
-            return
+        _store(self.folder, entry, text.encode("utf-8"), _RENDER_KEY)
 
 
 def _safe(slug: str) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in slug)
+
+
+def _cache_folders(entry: Path) -> tuple[Path, ...]:
+    """The folders of `entry` inside the cache: its own, and the cache folder above it."""
+    folder = entry.parent
+    return (folder, folder.parent) if folder.name in ("documents", "render") else (folder,)
+
+
+def _unseal(entry: Path) -> bytes | None:
+    """The content of `entry` when its seal verifies and no folder of it is a symlink."""
+    if any(folder.is_symlink() for folder in _cache_folders(entry)):
+        return None
+    return unseal(entry, _code_digest())
+
+
+def _store(folder: Path, entry: Path, data: bytes, key: re.Pattern[str]) -> None:
+    """Seal and write `entry` in `folder` (both real folders, never symlinks: the cache folder
+    and its `.gitignore` too), replacing the slug's older entries; failures are ignored."""
+    sealed = seal(entry, data, _code_digest())
+    folders = _cache_folders(entry)
+    if sealed is None or not all(real_folder(part) for part in reversed(folders)):
+        return
+    top = folders[-1]
+    try:
+        _ignore_all(top)
+        _replace(entry, sealed, key)
+    except OSError:
+        return
+
+
+def _ignore_all(top: Path) -> None:
+    """`.gitignore` with `*` in the cache folder (replaced, never written through a link)."""
+    ignore = top / ".gitignore"
+    try:
+        if read_file(ignore) == b"*\n":
+            return
+    except OSError:
+        pass
+    replace_file(ignore, b"*\n")
 
 
 def _replace(entry: Path, data: bytes, key: re.Pattern[str]) -> None:
@@ -211,6 +260,4 @@ def _replace(entry: Path, data: bytes, key: re.Pattern[str]) -> None:
     for old in entry.parent.glob(f"{stem}*{entry.suffix}"):
         if key.fullmatch(old.name[len(stem) :]):
             old.unlink(missing_ok=True)
-    temp = entry.with_suffix(f".{os.getpid()}.tmp")
-    temp.write_bytes(data)
-    os.replace(temp, entry)
+    replace_file(entry, data)

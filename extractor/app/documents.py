@@ -9,6 +9,7 @@ may replace.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +18,9 @@ from typing import Protocol
 from ..conventions import Conventions
 from ..diagnostics import Diagnostic
 from ..discover import IntegrationRoot
-from ..errors import ExtractDocsError
+from ..errors import DEBUG_VARIABLE, ExtractDocsError
 from ..model import Integration
+from ..secrets import mask_text
 from .cache import DocumentCache, ExtractCache, RenderCache
 from .config import IntegrationSettings
 from .lint import lint
@@ -87,14 +89,21 @@ def make_document(
     """Extract (or load from the cache `entry`) and render one integration (no file yet).
 
     A finished document in the cache is returned as it is (no doc model is loaded, nothing is
-    rendered). An `ExtractDocsError` becomes the document's `error`; any other exception is a
-    bug and propagates."""
+    rendered). An `ExtractDocsError` becomes the document's `error`; so does any other
+    exception (a bug met on this integration's code: the run goes on with the others), unless
+    EXTRACT_DOCS_DEBUG is set."""
     finished = _finished_entry(recipe, settings, entry)
     cached = DocumentCache.load(finished) if finished is not None else None
     if cached is not None:
         title, text, warnings = cached
         return Outcome(root, title, text, warnings)
-    outcome = _make(root, recipe, settings, entry)
+    try:
+        outcome = _make(root, recipe, settings, entry)
+    except BaseException as exc:  # a pydantic-core panic is a BaseException
+        if os.environ.get(DEBUG_VARIABLE) or isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
+            raise
+        message = f"internal error ({type(exc).__name__}: {mask_text(str(exc))}); this is a bug in extract-docs"
+        return Outcome(root, root.slug, None, error=Diagnostic(str(root.path), message))
     if finished is not None and recipe.cache_folder is not None and outcome.text is not None:
         DocumentCache(recipe.cache_folder).store(finished, outcome.title, outcome.text, outcome.warnings)
     return outcome

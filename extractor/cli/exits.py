@@ -7,21 +7,19 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import ExtractDocsError
-from .report import locate, one_line
+from ..errors import DEBUG_VARIABLE, ExtractDocsError
+from .report import locate, one_line, terminal_line
 
 EXIT_OK, EXIT_STALE, EXIT_ERROR = 0, 1, 2
 """0 done; 1 stale or edited files (--check) or warnings (--strict); 2 an error: usage,
 configuration, an input that can't be documented, an output that can't be written, a file
 whose generated text a person edited (not overwritten without --force)."""
-DEBUG_VARIABLE = "EXTRACT_DOCS_DEBUG"
-"""Set to show the traceback of an internal error instead of one line."""
 
 
 def _print_error(exc: ExtractDocsError) -> None:
     where = locate(exc.location, None, Path.cwd())
     prefix = f"{where}: " if where is not None else ""
-    print(f"{prefix}error: {one_line(exc.message)}", file=sys.stderr, flush=True)
+    print(terminal_line(f"{prefix}error: {one_line(exc.message)}"), file=sys.stderr, flush=True)
 
 
 def guarded(action: Callable[[], int]) -> int:
@@ -36,6 +34,7 @@ def guarded(action: Callable[[], int]) -> int:
     except Exception as exc:
         if os.environ.get(DEBUG_VARIABLE):
             raise
-        print(f"error: internal error ({type(exc).__name__}: {exc}); this is a bug in extract-docs: "
-              f"set {DEBUG_VARIABLE}=1 to see the traceback", file=sys.stderr, flush=True)
+        line = (f"error: internal error ({type(exc).__name__}: {one_line(str(exc))}); this is a bug "
+                f"in extract-docs: set {DEBUG_VARIABLE}=1 to see the traceback")
+        print(terminal_line(line), file=sys.stderr, flush=True)
         return EXIT_ERROR

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from ..write import CheckReport
 
 _LOCATION = re.compile(r"^(?P<path>.*?)(?::(?P<line>\d+))?(?::(?P<column>\d+))?$", re.S)
-_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+"""What could end a line, drive the terminal (ESC) or reorder what it shows (bidi controls)."""
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def locate(location: str | None, base: Path | None, cwd: Path) -> Where | None:
     if not raw.is_absolute() and base is not None and (base / raw).exists():
         raw = base / raw
     shown = display_path(raw, cwd) if raw.is_absolute() else raw.as_posix()
-    return Where(_CONTROL.sub(lambda m: repr(m.group())[1:-1], shown), line)  # a file name can't break the line
+    return Where(terminal_line(shown), line)  # a file name can't break the line
 
 
 def _escape_data(text: str) -> str:
@@ -65,6 +66,13 @@ def one_line(text: str) -> str:
     return " ".join(text.split()) if "\n" in text or "\r" in text else text
 
 
+def terminal_line(text: str) -> str:
+    """`text` safe to print as ONE line of a terminal or a CI log: every control character
+    (newline, ESC, C1, line separators, bidi controls) written as its escape (`\\n`, `\\x1b`),
+    so no name can start a `::error` workflow command line or move the cursor."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), text)
+
+
 class Reporter:
     """Writes diagnostics to stderr: plain `file:line: warning: …` or GitHub annotations."""
 
@@ -78,7 +86,7 @@ class Reporter:
 
     def _print(self, text: str) -> None:
         # sys.stderr as it is now: under a progress bar, rich's proxy prints above the bar
-        print(text, file=self._stream or sys.stderr, flush=True)
+        print(terminal_line(text), file=self._stream or sys.stderr, flush=True)
 
     def _annotation(self, level: str, where: Where | None, message: str) -> str:
         props = ""

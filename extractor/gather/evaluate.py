@@ -113,9 +113,18 @@ def _fstring(ev: Evaluator, node: cst.BaseExpression) -> Value:
     return "".join(parts)
 
 
+MAX_INT_DIGITS = 1_000
+"""A longer integer literal is not documented (Python refuses past 4,300 digits anyway)."""
+
+
 def _number(ev: Evaluator, node: cst.BaseExpression) -> Value:
     assert isinstance(node, cst.Integer | cst.Float)
-    return node.evaluated_value
+    if sum(char.isalnum() for char in node.value) > MAX_INT_DIGITS:
+        return Unknown(f"a number of more than {MAX_INT_DIGITS:,} digits is not documented", ev.location)
+    try:
+        return node.evaluated_value
+    except (ValueError, SyntaxError):
+        return Unknown("the number can't be read", ev.location)
 
 
 def _name(ev: Evaluator, node: cst.BaseExpression) -> Value:

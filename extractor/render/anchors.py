@@ -1,4 +1,5 @@
-"""Stable heading anchors (`{#id}`) for per-handler sub-headings, safe for any handler name."""
+"""Stable heading anchors (`{#id}`) for per-handler sub-headings: safe for any handler name,
+never the id of another heading."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from ..errors import TemplateError
+from .escape import Safe
 
 _NOT_SLUG: Final = re.compile(r"[\W_]+")
 _SLUG: Final = re.compile(r"^[^\W_]+(?:-[^\W_]+)*$")
@@ -44,8 +46,16 @@ def unique_slugs(names: Iterable[str], fallback: str = "handler") -> list[str]:
     return result
 
 
-def anchor(value: str, prefix: str) -> str:
-    """The attribute block `{#prefix-value}` that VitePress reads as the heading's id.
+ANCHOR_SEPARATOR: Final = "--"
+"""Between an anchor's prefix and its value. A heading's own id (VitePress's slugify, and
+GitHub's) never holds `--` (runs of separators become one `-`), and neither part of an anchor
+does (`slug`), so an anchor can't collide with a template heading (`## Webhook URL` is
+`#webhook-url`, a handler `url` gets `#webhook--url`) nor, with distinct prefixes and
+`unique_slugs`, with another anchor."""
+
+
+def anchor(value: str, prefix: str) -> Safe:
+    """The attribute block `{#prefix--value}` that VitePress reads as the heading's id.
 
     The shipped templates use the prefixes `usage`, `webhook`, `request`, `response` and
     `default-args`. Raises `TemplateError` when the prefix or the value is not a slug, so a
@@ -54,4 +64,4 @@ def anchor(value: str, prefix: str) -> str:
     for part in (prefix, value):
         if not _SLUG.match(part):
             raise TemplateError(f"not an anchor slug: {part!r}")
-    return "{#" + f"{prefix}-{value}" + "}"
+    return Safe("{#" + f"{prefix}{ANCHOR_SEPARATOR}{value}" + "}")

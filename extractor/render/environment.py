@@ -1,27 +1,26 @@
-"""The Jinja2 environment: template search path, sandbox, filters, region markers, finalize."""
+"""The Jinja2 environment: template search path, sandbox, filters, region markers, and the
+escape-by-default rule: every `{{ … }}` output that is not `Safe` is escaped as prose."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import TemplateError
 from .anchors import anchor
+from .escape import Safe, escape_default, escape_fragment
 from .filters import FILTERS
-from .markers import REGION_NAMES, begin_marker, defuse_markers, end_marker
+from .markers import REGION_NAMES, begin_marker, end_marker
 
 TOP_TEMPLATE: Final = "integration.md.j2"
 """The top template; section partials live in `sections/` next to it."""
-
-
-class Trusted(str):
-    """Text the renderer itself produced (region markers): `finalize` leaves it alone."""
-
-    __slots__ = ()
 
 
 PARAMETER_PLACES = {"path": "путь", "query": "строка запроса", "header": "заголовок", "cookie": "cookie"}
@@ -51,14 +50,14 @@ def template_search_path(template_dir: Path | None) -> list[Path]:
     return [template_dir.resolve(), shipped]
 
 
-def region_begin(name: str) -> Trusted:
+def region_begin(name: str) -> Safe:
     """The begin marker of hand-written region `name` (template global)."""
-    return Trusted(begin_marker(_region_name(name)))
+    return Safe(begin_marker(_region_name(name)))
 
 
-def region_end(name: str) -> Trusted:
+def region_end(name: str) -> Safe:
     """The end marker of hand-written region `name` (template global)."""
-    return Trusted(end_marker(_region_name(name)))
+    return Safe(end_marker(_region_name(name)))
 
 
 def _region_name(name: str) -> str:
@@ -68,19 +67,71 @@ def _region_name(name: str) -> str:
 
 
 def _finalize(value: object) -> object:
-    """Every `{{ … }}` output: None prints nothing, marker look-alikes in data are defused."""
-    if value is None:
-        return ""
-    if isinstance(value, Trusted):
-        return value
-    return defuse_markers(str(value))
+    """Every `{{ … }}` output: None prints nothing, `Safe` text as it is, anything else as
+    escaped prose (so a slot a template forgets to filter is still safe)."""
+    return "" if value is None else escape_default(value)
+
+
+def safe_concat(parts: tuple[Any, ...]) -> str:
+    """The template's `~`: `Safe` when a part is `Safe` (the others escaped as prose), else
+    the plain text (a filter after it escapes the whole once)."""
+    if not any(isinstance(part, Safe) for part in parts):
+        return "".join(str(part) for part in parts)
+    return Safe("".join(escape_fragment(part) for part in parts if part is not None))
+
+
+def safe_join(value: Any, separator: str = "") -> str:
+    """The `join` filter: `Safe` items stay, others (and the separator) are escaped as prose."""
+    items = list(value)
+    if not any(isinstance(item, Safe) for item in items):
+        return separator.join(str(item) for item in items)
+    return Safe(escape_fragment(separator).join(escape_fragment(item) for item in items))
+
+
+def safe_trim(value: Any) -> str:
+    """The `trim` filter, keeping `Safe` text `Safe`."""
+    trimmed = str(value).strip()
+    return Safe(trimmed) if isinstance(value, Safe) else trimmed
+
+
+class _SafeConcat(CodeGenerator):
+    """Compiles the template's `~` to `safe_concat`, so it can't strip `Safe` from a part."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:  # noqa: N802 (Jinja's name)
+        """`a ~ b` as `environment.safe_concat((a, b))`."""
+        self.write("environment.safe_concat((")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+
+class ContainedLoader(jinja2.FileSystemLoader):
+    """A template folder's files only: a template that is (or sits behind) a symlink leading
+    out of its folder is not found, so a repository can't make the tool read outside it."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        """The source of `template`, when its real path is inside a template folder."""
+        source, filename, uptodate = super().get_source(environment, template)
+        real = Path(filename).resolve()
+        if not any(real.is_relative_to(Path(folder).resolve()) for folder in self.searchpath):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
+
+
+class SiteEnvironment(SandboxedEnvironment):
+    """The sandbox with escape-by-default output and `Safe`-keeping `~`, `join` and `trim`."""
+
+    code_generator_class = _SafeConcat
+    safe_concat = staticmethod(safe_concat)
 
 
 @lru_cache(maxsize=8)
 def environment(search_path: tuple[Path, ...]) -> SandboxedEnvironment:
-    """A sandboxed, autoescape-free environment with StrictUndefined over `search_path`."""
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader([str(path) for path in search_path]),
+    """A sandboxed environment with StrictUndefined over `search_path`; every output is
+    escaped for its slot (the slot filters) or as prose (`_finalize`)."""
+    env = SiteEnvironment(
+        loader=ContainedLoader([str(path) for path in search_path]),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         trim_blocks=True,
@@ -89,6 +140,7 @@ def environment(search_path: tuple[Path, ...]) -> SandboxedEnvironment:
         finalize=_finalize,
     )
     env.filters.update(FILTERS)
+    env.filters.update(join=safe_join, trim=safe_trim)
     env.filters["anchor"] = anchor
     env.globals.update(
         region_begin=region_begin, region_end=region_end, region_names=REGION_NAMES,

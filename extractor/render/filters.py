@@ -1,9 +1,9 @@
-"""Jinja2 filters that make hostile text safe for Markdown (VitePress), plus JSON/fence helpers.
+"""The Jinja2 filters of the templates: one per slot kind (from `escape`), plus JSON helpers.
 
-Text from docstrings and string literals is untrusted: these filters make sure it can't open a
-heading, a quote, a list, a table, a code block, an HTML tag, a Vue interpolation or a region
-marker, whatever it contains. Region-marker look-alikes are also defused for every `{{ }}`
-output by the environment's `finalize` hook.
+Text from docstrings and string literals is untrusted: the slot filters (`text`, `paragraphs`,
+`cell`, `heading`, `code`, `cellcode`, `fenced`, `rich`, `richcell`, `richparagraphs`) are the escaping layer of
+`escape` and return `Safe` text; any other `{{ }}` output is escaped as prose by the
+environment.
 """
 
 from __future__ import annotations
@@ -16,114 +16,30 @@ from typing import Any, Final
 
 from ..model import DocModel
 from ..typescript.fields import inline_object
-from .markers import defuse_markers
+from .escape import (
+    EMPTY_CELL,
+    Safe,
+    cell,
+    cellcode,
+    code,
+    fenced,
+    fold,
+    heading,
+    normalise_newlines,
+    paragraphs,
+    plain,
+    rich,
+    richcell,
+    richparagraphs,
+    text,
+)
 
-EMPTY_CELL: Final = "—"
-
-_LINE_BREAKS: Final = re.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85]")
-_CONTROLS: Final = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
-_WHITESPACE: Final = re.compile(r"\s+")
-_BLANK_LINES: Final = re.compile(r"\n[ \t]*\n")
-_INLINE_SPECIALS: Final = re.compile(r"([\\`|*~\[\]])")
-_HTML_SPECIALS: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_BLOCK_START: Final = re.compile(r"^(?:([#>\-+*=_:~])|(\d+)([.)]))")
-_BACKTICK_RUN: Final = re.compile(r"`+")
-
-
-def normalise_newlines(value: str) -> str:
-    """Every line separator Markdown, Python or JavaScript knows becomes `\\n`."""
-    return _LINE_BREAKS.sub("\n", value)
-
-
-def plain(value: object) -> str:
-    """`value` as text without control characters; None is empty."""
-    if value is None:
-        return ""
-    text = normalise_newlines(str(value)).replace("\t", " ")
-    return _CONTROLS.sub(lambda m: "\ufffd" if m.group() == "\x00" else "", text)
+_SITE_IN_JSON: Final = re.compile(r"<(?=!-)|@(?=include)|\[(?=!code)", re.IGNORECASE)
 
 
-def fold(value: object) -> str:
-    """One line: every run of whitespace (newlines included) becomes one space."""
-    return _WHITESPACE.sub(" ", plain(value)).strip()
-
-
-def break_vue(value: str) -> str:
-    """Split `{{` and `}}` with a zero-width space: VitePress would read them as Vue."""
-    return re.sub(r"([{}])(?=\1)", "\\1\u200b", value)
-
-
-def _escape_underscores(value: str) -> str:
-    """Escape `_` runs that could open or close emphasis (not the ones inside a word)."""
-
-    def escape(match: re.Match[str]) -> str:
-        before = value[match.start() - 1] if match.start() else " "
-        after = value[match.end()] if match.end() < len(value) else " "
-        inside_word = before.isalnum() and after.isalnum()
-        return match.group() if inside_word else match.group().replace("_", "\\_")
-
-    return re.sub("_+", escape, value)
-
-
-def _escape_inline(value: str) -> str:
-    """Backslash-escape Markdown punctuation, entity-escape HTML, break Vue and attrs syntax."""
-    escaped = _escape_underscores(_INLINE_SPECIALS.sub(r"\\\1", value))
-    escaped = re.sub(r"[&<>]", lambda m: _HTML_SPECIALS[m.group()], escaped)
-    escaped = break_vue(defuse_markers(escaped))
-    # VitePress reads a trailing `{…}` as attributes of the block (markdown-it-attrs).
-    return escaped + "\u200b" if escaped.endswith("}") else escaped
-
-
-def _escape_start(value: str) -> str:
-    """Keep a leading `#`, `>`, `-`, `1.`, `:::` … from starting a block."""
-    match = _BLOCK_START.match(value)
-    if match is None:
-        return value
-    if match.group(1):
-        return "\\" + value
-    digits = match.group(2)
-    return digits + "\\" + value[len(digits) :]
-
-
-def text(value: object) -> str:
-    """Inline text for a bullet, a sentence or a paragraph: one line, no Markdown structure."""
-    return _escape_start(_escape_inline(fold(value)))
-
-
-def paragraphs(value: object) -> str:
-    """Text of several paragraphs (split at blank lines), each one folded by `text`."""
-    parts = (text(part) for part in _BLANK_LINES.split(plain(value)))
-    return "\n\n".join(part for part in parts if part)
-
-
-def cell(value: object) -> str:
-    """A table cell: like `text` (a cell never starts a line, so no block escape); `—` if empty."""
-    return _escape_inline(fold(value)) or EMPTY_CELL
-
-
-def heading(value: object) -> str:
-    """Heading text: like `text`, with every `#` escaped (a trailing run would be eaten)."""
-    return _escape_inline(fold(value)).replace("#", "\\#")
-
-
-def code(value: object) -> str:
-    """An inline code span outside tables, with a delimiter longer than any backtick run."""
-    content = break_vue(defuse_markers(fold(value)))
-    if not content:
-        return ""
-    fence = "`" * (1 + max((len(run) for run in _BACKTICK_RUN.findall(content)), default=0))
-    padded = f" {content} " if content[0] == "`" or content[-1] == "`" else content
-    return f"{fence}{padded}{fence}"
-
-
-def cellcode(value: object) -> str:
-    """An inline code span inside a table cell (`|` escaped the GFM way); `—` when empty."""
-    return code(value).replace("|", "\\|") or EMPTY_CELL
-
-
-def yesno(value: object) -> str:
+def yesno(value: object) -> Safe:
     """`Да` / `Нет`."""
-    return "Да" if value else "Нет"
+    return Safe("Да" if value else "Нет")
 
 
 def _json_safe(value: Any) -> Any:
@@ -141,16 +57,10 @@ def to_json(value: Any) -> str:
     dumped = json.dumps(_json_safe(value), indent="\t", ensure_ascii=False, default=str)
     # Line separators other tools take for a newline: written as escapes, same value.
     dumped = re.sub("[\u2028\u2029\x85]", lambda m: f"\\u{ord(m.group()):04x}", dumped)
-    # A marker look-alike can only sit inside a JSON string: `\u003a` keeps the same value.
+    # What the site acts on (see `escape.defuse_site`) and marker look-alikes can only sit
+    # inside a JSON string: a `\uXXXX` escape keeps the value the same and breaks them.
+    dumped = _SITE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
     return re.sub(r"(?i)(extract-docs\s*):", r"\1\\u003a", dumped)
-
-
-def fenced(content: object, lang: str = "") -> str:
-    """A fenced code block whose fence no line of `content` can close."""
-    body = normalise_newlines(str(content)).strip("\n")
-    longest = max((len(run) for run in _BACKTICK_RUN.findall(body)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return f"{fence}{lang}\n{body}\n{fence}"
 
 
 def bash_quote(value: str) -> str:
@@ -178,6 +88,9 @@ def joined_lines(value: object) -> str:
 
 FILTERS: Final[dict[str, Callable[..., str]]] = {
     "text": text,
+    "rich": rich,
+    "richcell": richcell,
+    "richparagraphs": richparagraphs,
     "paragraphs": paragraphs,
     "cell": cell,
     "heading": heading,
@@ -191,3 +104,9 @@ FILTERS: Final[dict[str, Callable[..., str]]] = {
     "joined_lines": joined_lines,
 }
 """The filters registered on the Jinja2 environment, by name."""
+
+__all__ = [
+    "EMPTY_CELL", "FILTERS", "bash_quote", "cell", "cellcode", "code", "fenced", "fold", "heading",
+    "inline_payload", "joined_lines", "normalise_newlines", "paragraphs", "plain", "rich",
+    "richcell", "richparagraphs", "text", "to_json", "yesno",
+]

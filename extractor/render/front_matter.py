@@ -7,7 +7,7 @@ import re
 from typing import Final
 
 from ..model import Integration
-from .filters import fold, plain
+from .escape import Safe, defuse_site, fold, plain
 
 _NOT_PRINTABLE: Final = re.compile("[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 _MARKER_COLON: Final = re.compile(r"(?i)(extract-docs\s*):")
@@ -15,7 +15,7 @@ _BLANK_LINES: Final = re.compile(r"\n[ \t]*\n")
 _SCRIPT_END: Final = re.compile("(?i)</(?=script)")
 
 
-def yaml_string(value: str) -> str:
+def yaml_string(value: str) -> Safe:
     """`value` folded to one line as a double-quoted YAML scalar (JSON's escapes are YAML's).
 
     Characters YAML won't take as they are (C1 controls, line and paragraph separators, BOM,
@@ -23,9 +23,9 @@ def yaml_string(value: str) -> str:
     gets its colon escaped. VitePress copies the front matter into a `<script>` block of the
     page's Vue component, where `</script` would end it: it gets a zero-width space.
     """
-    dumped = json.dumps(_SCRIPT_END.sub("<\u200b/", fold(value)), ensure_ascii=False)
+    dumped = json.dumps(_SCRIPT_END.sub("<\u200b/", defuse_site(fold(value))), ensure_ascii=False)
     dumped = _NOT_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
-    return _MARKER_COLON.sub(r"\1\\u003a", dumped)
+    return Safe(_MARKER_COLON.sub(r"\1\\u003a", dumped))
 
 
 def first_paragraph(value: str | None) -> str:
@@ -36,13 +36,13 @@ def first_paragraph(value: str | None) -> str:
     return ""
 
 
-def front_matter(doc: Integration, title: str, order: int | None) -> list[tuple[str, str]]:
+def front_matter(doc: Integration, title: str, order: int | None) -> list[tuple[Safe, Safe]]:
     """The front matter's `key: value` pairs, values as YAML: `title`, `description` (the
     first paragraph of the integration's description, when it has one) and `order`."""
-    pairs = [("title", yaml_string(title))]
+    pairs = [(Safe("title"), yaml_string(title))]
     description = first_paragraph(doc.description)
     if description:
-        pairs.append(("description", yaml_string(description)))
+        pairs.append((Safe("description"), yaml_string(description)))
     if order is not None:
-        pairs.append(("order", str(int(order))))
+        pairs.append((Safe("order"), Safe(str(int(order)))))
     return pairs

@@ -17,6 +17,13 @@ _OPS: dict[str, Callable[[Any, Any], Any]] = {
     "//": operator.floordiv, "%": operator.mod,
 }
 MAX_SIZE = 10_000
+MAX_INT_BITS = 3_000
+"""Folding never makes a bigger integer (about 900 digits): `A * A * …` can't hang the run."""
+
+
+def _too_big(op: str, left: Any, right: Any) -> bool:
+    ints = isinstance(left, int) and isinstance(right, int)
+    return ints and op == "*" and abs(left).bit_length() + abs(right).bit_length() > MAX_INT_BITS
 
 
 def _last(call: Call) -> str:
@@ -26,6 +33,8 @@ def _last(call: Call) -> str:
 def _safe_op(op: str, left: Any, right: Any) -> Any:
     numbers = (int, float)
     both_numbers = isinstance(left, numbers) and isinstance(right, numbers)
+    if _too_big(op, left, right):
+        return None
     both_strings = isinstance(left, str) and isinstance(right, str)
     if op == "*" and isinstance(left, str | list) and isinstance(right, int):
         return left * right if len(left) * right <= MAX_SIZE else None
