@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from .assemble import Assembler
+from .assemble.openapi import openapi_document
 from .conventions import Conventions
+from .diagnostics import Diagnostic
 from .discover import IntegrationRoot
 from .errors import InputError
 from .gather import ModuleFacts, gather_module
@@ -85,3 +88,14 @@ def extract(root: IntegrationRoot, options: Conventions | None = None) -> Integr
     resolved = resolve(modules, options or Conventions())
     problems = [(location, resolved.policy.text(message)) for location, message in problems]
     return Assembler(resolved, root.slug, read_changelog(root, resolved.policy), problems).integration()
+
+
+def openapi(root: IntegrationRoot, options: Conventions | None = None) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """The OpenAPI 3.1 document of one integration (`--format openapi`), statically, and the
+    warnings of what could not be read."""
+    modules, problems = gather_files(root)
+    resolved = resolve(modules, options or Conventions())
+    document, warnings = openapi_document(resolved, root.slug)
+    found = [Diagnostic(location, message) for location, message in problems]
+    found += [*resolved.warnings, *warnings]
+    return document, [Diagnostic(w.location, resolved.policy.text(w.message)) for w in found]

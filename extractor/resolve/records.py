@@ -73,6 +73,8 @@ class RouteParam:
     description: str | None = None
     deprecated: bool = False
     expand: bool = False
+    constraints: dict[str, Any] = field(default_factory=dict)
+    """`Query(ge=1, max_length=50)` and the like, by pydantic's keyword (`ge`, `max_length`)."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,13 @@ class HttpRoute:
     deprecated: bool = False
     tags: list[str] = field(default_factory=list)
     parameters: list[RouteParam] = field(default_factory=list)
+    operation_id: str | None = None
+    """FastAPI's `operation_id=`, as written (the OpenAPI document's `operationId`)."""
+    endpoint_name: str | None = None
+    """FastAPI's route name: `name=`, else the function's name (its generated `operationId`)."""
+    doc: str | None = None
+    """The operation's whole description as FastAPI publishes it: `description=`, else the
+    docstring cleaned, up to a form feed."""
 
 
 @dataclass(frozen=True)

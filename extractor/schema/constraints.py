@@ -20,6 +20,7 @@ LENGTH: dict[str, dict[str, str]] = {
     "object": {"min_length": "minProperties", "max_length": "maxProperties"},
 }
 OTHER: dict[str, str] = {"pattern": "pattern"}
+_V1_NAMES = {"min_items": "min_length", "max_items": "max_length", "regex": "pattern"}
 """Every other constraint (`strict`, `max_digits`, `allow_inf_nan`, …) is checked by pydantic
 but absent from its JSON Schema."""
 
@@ -36,7 +37,7 @@ def apply(schema: JsonSchema, declared: dict[str, Any], mode: Mode) -> JsonSchem
     """`schema` with the declared constraints on the member pydantic puts them on: the type
     itself, the non-null member of an Optional, a Decimal's number form (validation; a
     serialized Decimal, a string, has none), each member of a union."""
-    known = {k: v for k, v in declared.items() if not isinstance(v, Unknown)}
+    known = {_V1_NAMES.get(k, k): v for k, v in declared.items() if not isinstance(v, Unknown)}
     if not known:
         return schema
     if "anyOf" in schema:

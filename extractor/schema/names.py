@@ -1,8 +1,8 @@
 """`$defs` names as pydantic chooses them: the short name, then with the mode, then module-qualified.
 
 pydantic gives every definition a list of candidate names and keeps, for each, the first
-candidate no other definition with a different schema also wants (`_DefinitionsRemapping`);
-refs are rewritten until nothing changes. The same rule names FastAPI's components
+candidate no other definition with a different schema also wants (`_DefinitionsRemapping`),
+then rewrites the refs. The same rule names FastAPI's components
 (`Item`, `Item-Input` / `Item-Output`, `pkg__models__Item`).
 """
 
@@ -77,9 +77,10 @@ def rename_refs(value: Any, mapping: dict[str, str], ref: Callable[[str], str]) 
 
 
 def _renamed(value: Any, targets: dict[str, str]) -> Any:
+    """Every string that is a ref renamed, as pydantic's `remap_json_schema` does (a
+    discriminator's `mapping` holds refs as plain values)."""
     if isinstance(value, dict):
-        return {key: targets.get(item, item) if key == "$ref" and isinstance(item, str)
-                else _renamed(item, targets) for key, item in value.items()}
+        return {key: _renamed(item, targets) for key, item in value.items()}
     if isinstance(value, list):
         return [_renamed(item, targets) for item in value]
-    return value
+    return targets.get(value, value) if isinstance(value, str) else value

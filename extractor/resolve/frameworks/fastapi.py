@@ -11,6 +11,7 @@ model added to the registry.
 
 from __future__ import annotations
 
+import inspect
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any, cast
@@ -120,7 +121,7 @@ class FastAPIReader:
         summary, description = self._texts(call, function)
         tags = self.reading.strings(call.kwarg("tags"), "tags", where)
         route = Route("handler", name, function.name, where, description=description,
-                      http=HttpRoute("fastapi", path, status, summary, tags=tags))
+                      http=HttpRoute("fastapi", path, status, summary, tags=tags, **self._openapi(call, function)))
         return [
             each for mount in visible
             for each in per_method(self._mounted(route, module, function, call, mount), methods)
@@ -150,6 +151,16 @@ class FastAPIReader:
             if text:
                 return text
         return kebab(function.name)
+
+    def _openapi(self, call: Call, function: Function) -> dict[str, Any]:
+        """What FastAPI's OpenAPI document takes from the decorator: `operation_id`, the route
+        name and the whole description (the docstring up to a form feed)."""
+        keys = ("operation_id", "name", "description")
+        values = {key: self.reading.resolver.evaluate(call.kwarg(key)) for key in keys}
+        read = {key: value if isinstance(value, str) else None for key, value in values.items()}  # warned elsewhere
+        docstring = inspect.cleandoc(function.docstring).split("\f")[0] if function.docstring else None
+        return {"operation_id": read["operation_id"], "endpoint_name": read["name"] or function.name,
+                "doc": read["description"] or docstring}
 
     def _texts(self, call: Call, function: Function) -> tuple[str | None, str]:
         """The route's summary, and its description (the summary when there is nothing else)."""
@@ -219,11 +230,11 @@ class FastAPIReader:
         description = self.reading.text(kw("description"), f"description of {what}", function.location)
         default = self.reading.resolver.secrets.named(default, param.name, alias)
         required = kind == "path" or not has_default
+        constraints = {key: to_json(self.reading.resolver.evaluate(kw(key)))
+                       for key in CONSTRAINTS if kw(key) is not None}
         if kind == "body":
             examples = self.reading.resolver.secrets.named(self.reading.resolver.evaluate(kw("examples")),
                                                            param.name, alias)
-            constraints = {key: to_json(self.reading.resolver.evaluate(kw(key)))
-                           for key in CONSTRAINTS if kw(key) is not None}
             return BodyField(param.name, alias or param.name, type_, required, default, description,
                              examples if isinstance(examples, list) else [], self.reading.flag(kw("embed")),
                              constraints)
@@ -234,7 +245,7 @@ class FastAPIReader:
         expand = kind != "path" and isinstance(model, TModel)
         source = cast(ParamSource, kind)  # "body" returned above; "form" and "depends" never get here
         return RouteParam(alias or param.name, param.name, source, model if expand else type_, required, default,
-                          description, self.reading.flag(kw("deprecated")), expand)
+                          description, self.reading.flag(kw("deprecated")), expand, constraints)
 
     def _default(self, param: Param, marker: Call | None) -> tuple[Value | None, bool]:
         """The written default: in the marker (`Query(10)`) or after `=` (`Annotated[…] = 10`)."""
