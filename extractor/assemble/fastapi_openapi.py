@@ -23,6 +23,7 @@ from ..resolve.records import Route, RouteParam
 from ..schema import COMPONENTS_TEMPLATE, Definitions, Generator, title_from_name
 from ..schema.models import field_schema
 from ..typescript import WireField, wire_fields
+from .openapi_info import OPENAPI_VERSION, info
 
 JsonObject = dict[str, Any]
 
@@ -53,8 +54,8 @@ VALIDATION_RESPONSE: JsonObject = {
 
 def unique_ids(routes: list[Route]) -> tuple[dict[int, str], dict[int, str]]:
     """FastAPI's `generate_unique_id` of each route (route name and path, non-word characters
-    `_`, then the method), and each operation's id, keyed by `id(route)` (a route is not
-    hashable).
+    `_`, then the method; `operation_id=` when given), and each operation's id, keyed by
+    `id(route)` (a route is not hashable).
 
     A decorator serving several methods (`api_route`) is one FastAPI route with one unique id,
     which names its `Body_` model: FastAPI takes the method from a set (hash order, so it
@@ -69,8 +70,8 @@ def unique_ids(routes: list[Route]) -> tuple[dict[int, str], dict[int, str]]:
         assert http is not None
         method = first.setdefault((route.location, http.path), route.method)
         base = re.sub(r"\W", "_", f"{http.endpoint_name or route.function}{http.path or ''}")
-        ids[id(route)] = f"{base}_{method.lower()}"
-        operations[id(route)] = f"{base}_{route.method.lower()}"
+        ids[id(route)] = http.operation_id or f"{base}_{method.lower()}"
+        operations[id(route)] = http.operation_id or f"{base}_{route.method.lower()}"
     return ids, operations
 
 
@@ -86,8 +87,6 @@ class App:
 
 def fastapi_document(resolved: Resolved, slug: str) -> tuple[JsonObject, list[Diagnostic]]:
     """`app.openapi()` of the app, and warnings for schemas that can't be read."""
-    from .openapi import OPENAPI_VERSION, info
-
     routes = [r for r in resolved.routes if r.http is not None and r.http.path is not None and r.kind == "handler"]
     ids, operation_ids = unique_ids(routes)
     registry = _with_body_names(resolved.registry, routes, ids)
@@ -99,8 +98,8 @@ def fastapi_document(resolved: Resolved, slug: str) -> tuple[JsonObject, list[Di
     (paths,), schemas = app.defs.finish(paths)
     if any("422" in op["responses"] for item in paths.values() for op in item.values()):
         schemas |= {"HTTPValidationError": HTTP_VALIDATION_ERROR, "ValidationError": VALIDATION_ERROR}
-    document: JsonObject = {"openapi": OPENAPI_VERSION, "info": info(resolved, "FastAPI", "0.1.0"), "paths": paths}
-    document["info"]["title"] = _app_title(resolved)
+    app_info = info(resolved, "FastAPI", "0.1.0", docstring=False)  # FastAPI's defaults
+    document: JsonObject = {"openapi": OPENAPI_VERSION, "info": app_info, "paths": paths}
     if schemas:
         document["components"] = {"schemas": dict(sorted(schemas.items()))}
     return without_none(document), app.defs.warnings
@@ -114,12 +113,6 @@ def without_none(value: Any) -> Any:
     if isinstance(value, list):
         return [without_none(item) for item in value]
     return value
-
-
-def _app_title(resolved: Resolved) -> str:
-    """`FastAPI(title=…)`, else FastAPI's default title."""
-    title = resolved.declaration.values.get("name") if resolved.declaration else None
-    return title if isinstance(title, str) and title else "FastAPI"
 
 
 def _body_model(route: Route, registry: Registry) -> TModel | None:
@@ -153,7 +146,7 @@ def _operation(route: Route, app: App) -> JsonObject:
     op["summary"] = http.summary or (http.endpoint_name or route.function).replace("_", " ").title()
     if http.doc:
         op["description"] = http.doc
-    op["operationId"] = http.operation_id or app.operation_ids[id(route)]
+    op["operationId"] = app.operation_ids[id(route)]
     if http.deprecated:
         op["deprecated"] = True
     validation = app.defs.generator("validation")

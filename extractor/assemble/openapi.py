@@ -17,8 +17,8 @@ from ..resolve import Resolved
 from ..resolve.records import Route
 from ..schema import COMPONENTS_TEMPLATE, Definitions
 from .fastapi_openapi import fastapi_document, parameters
+from .openapi_info import OPENAPI_VERSION, info
 
-OPENAPI_VERSION = "3.1.0"
 EXECUTE_PATH = "/integrations/{{id}}/handlers/{handler}/execute"
 """The platform's endpoint that runs one handler (template-structure.md, API Reference)."""
 ID_PARAMETER: dict[str, Any] = {
@@ -38,19 +38,6 @@ def openapi_document(resolved: Resolved, slug: str) -> tuple[JsonObject, list[Di
     if "flask" in frameworks:
         return _document(resolved, slug, _flask_paths)
     return _document(resolved, slug, _sdk_paths)
-
-
-def info(resolved: Resolved, slug: str, default_version: str) -> JsonObject:
-    """`info`: the declared name (else the slug), version and description."""
-    values = resolved.declaration.values if resolved.declaration else {}
-    found: JsonObject = {"title": _text(values.get("name")) or slug,
-                         "version": _text(values.get("version")) or default_version}
-    description = _text(values.get("description")) or (resolved.docstring or "").strip()
-    return {**found, "description": description} if description else found
-
-
-def _text(value: Any) -> str | None:
-    return value if isinstance(value, str) and value else None
 
 
 def _document(resolved: Resolved, slug: str, paths: Any) -> tuple[JsonObject, list[Diagnostic]]:

@@ -15,6 +15,7 @@ from typing import Any
 from ..diagnostics import Diagnostic
 from ..ir import Mode, Registry, TEnum, TLiteral, TModel, TUnknown, TVar, Type, non_null
 from ..typescript import wire_fields
+from .models import model_schema
 from .names import DefNames, remap, rename_refs
 from .titles import core_ref
 from .types import JsonSchema, enum_schema, type_schema
@@ -72,8 +73,6 @@ class Generator:
             return self.unknown(TUnknown(f"model `{t.key}` is not known"))
         if t.args == tuple(TVar(name) for name in spec.type_params):
             t = TModel(t.key)  # `Tree[T]` inside `Tree`: the unparametrised class itself
-        from .models import model_schema  # models.py uses this module's generator
-
         return self._ref(("model", t), core_ref(t, self.registry), lambda: model_schema(t, self))
 
     def enum_ref(self, key: str) -> JsonSchema:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import inspect
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..ir import TModel, TPrim, non_null
 from ..typescript import WireField, wire_fields
@@ -11,10 +11,7 @@ from ..typescript.collect import is_alias
 from ..typescript.fields import has_known_default
 from .constraints import apply
 from .titles import model_title, title_from_name, titled
-from .types import JsonSchema
-
-if TYPE_CHECKING:
-    from .generate import Generator
+from .types import Generator, JsonSchema
 
 SECRET_DEFAULT = "**********"
 """How pydantic writes a secret's default in its schema."""

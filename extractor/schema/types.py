@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from ..ir import (
     NONE,
+    Mode,
+    Registry,
     Scalar,
     TDict,
     TEnum,
@@ -24,10 +26,35 @@ from ..ir import (
 )
 from .constraints import apply_meta
 
-if TYPE_CHECKING:
-    from .generate import Generator
-
 JsonSchema = dict[str, Any]
+
+
+class Generator(Protocol):
+    """What the rules need of a generation (`generate.Generator`): the mode, the registry,
+    and refs to shared definitions."""
+
+    @property
+    def mode(self) -> Mode:
+        """validation or serialization."""
+
+    @property
+    def registry(self) -> Registry:
+        """The integration's models and enums."""
+
+    def schema(self, t: Type) -> JsonSchema:
+        """The schema of a type."""
+
+    def model_ref(self, t: TModel) -> JsonSchema:
+        """A ref to a model's definition."""
+
+    def enum_ref(self, key: str) -> JsonSchema:
+        """A ref to an enum's definition."""
+
+    def discriminated(self, options: list[Type], name: str) -> JsonSchema:
+        """A tagged union."""
+
+    def unknown(self, t: TUnknown) -> JsonSchema:
+        """Any value, and a warning."""
 
 PRIM_SCHEMA: dict[str, JsonSchema] = {
     "str": {"type": "string"},
