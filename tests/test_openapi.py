@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +25,15 @@ from .conftest import SAMPLES, sample_root
 from .helpers import resolve_code
 from .openapi_oracle import differences, normalised, runtime_document, shared_ids
 
-TESTS = Path(__file__).parent
+APPS = Path(__file__).parent / "apps"
+if str(APPS) not in sys.path:  # imported under the top-level names the tool reads them by
+    sys.path.append(str(APPS))
 FASTAPI_APPS = {
     "fastapi_shop": (SAMPLES / "fastapi_shop", "fastapi_shop.main"),
-    "shop_backend": (TESTS / "apps" / "shop_backend", "tests.apps.shop_backend.main"),
+    "shop_backend": (APPS / "shop_backend", "shop_backend.main"),
+    "orders_api": (APPS / "orders_api", "orders_api.main"),
 }
-"""Every FastAPI app of the oracle: the sample, and the realistic backend of tests/apps."""
+"""Every FastAPI app of the oracle: the sample, and the realistic apps of tests/apps."""
 SAMPLE_NAMES = sorted(p.name.removesuffix(".py") for p in SAMPLES.iterdir()
                       if (p.is_dir() and (p / "__init__.py").exists() and p.name != "platform_sdk")
                       or (p.suffix == ".py" and p.stem != "__init__"))

@@ -338,6 +338,19 @@ def test_a_model_whose_modes_differ_gets_both_suffixes_in_one_document() -> None
     assert set(schemas) == {"M-Input", "M-Output"}
 
 
+def test_a_model_naming_others_is_one_definition_once_they_are() -> None:
+    """pydantic's fixed point: `Outer` names `Inner` in both modes; both of `Inner`'s modes
+    become `Inner`, then both of `Outer`'s become `Outer`."""
+    inner = ModelSpec("a.Inner", "Inner", "a.py:1", fields=[FieldSpec("n", TPrim("int"), "a.py:2")])
+    outer = ModelSpec("a.Outer", "Outer", "a.py:3", fields=[FieldSpec("inner", TModel("a.Inner"), "a.py:4")])
+    defs = Definitions(Registry({"a.Inner": inner, "a.Outer": outer}), COMPONENTS_TEMPLATE)
+    refs = [defs.generator(mode).schema(TModel("a.Outer")) for mode in ("validation", "serialization")]
+    refs, schemas = defs.finish(*refs)
+    assert refs == [{"$ref": "#/components/schemas/Outer"}] * 2
+    assert sorted(schemas) == ["Inner", "Outer"]
+    assert schemas["Outer"]["properties"]["inner"] == {"$ref": "#/components/schemas/Inner"}
+
+
 def test_a_model_the_same_in_both_modes_keeps_one_name() -> None:
     registry = Registry({"a.M": ModelSpec("a.M", "M", "a.py:1", fields=[FieldSpec("n", TPrim("int"), "a.py:2")])})
     defs = Definitions(registry)

@@ -96,6 +96,9 @@ def fastapi_document(resolved: Resolved, slug: str) -> tuple[JsonObject, list[Di
         assert route.http is not None and route.http.path is not None
         paths.setdefault(route.http.path, {})[route.method.lower()] = _operation(route, app)
     (paths,), schemas = app.defs.finish(paths)
+    for schema in schemas.values():  # FastAPI cuts a model's description at a form feed
+        if isinstance(schema.get("description"), str):
+            schema["description"] = schema["description"].split("\f")[0]
     if any("422" in op["responses"] for item in paths.values() for op in item.values()):
         schemas |= {"HTTPValidationError": HTTP_VALIDATION_ERROR, "ValidationError": VALIDATION_ERROR}
     app_info = info(resolved, "FastAPI", "0.1.0", docstring=False)  # FastAPI's defaults
@@ -176,17 +179,18 @@ def _expanded(param: RouteParam, gen: Generator) -> list[JsonObject]:
                            field_titled(field_schema(f, gen, titled_field=False), f.name),
                            description=f.spec.description, deprecated=f.spec.deprecated) for f in fields]
     spec = FieldSpec(param.python_name, param.type, "", has_default=not param.required,
-                     default=param.default, description=param.description, constraints=param.constraints)
+                     default=param.default, description=param.description, constraints=param.constraints,
+                     deprecated=param.deprecated)
     wire = WireField(spec, param.name, param.type, param.required, readonly=False)
-    schema = field_titled(field_schema(wire, gen, titled_field=False), param.name)
+    schema = field_titled(field_schema(wire, gen, titled_field=False), param.name, param.title)
     return [_parameter(param.name, param.in_, param.required, schema, description=param.description,
                        deprecated=param.deprecated)]
 
 
-def field_titled(schema: JsonObject, alias: str) -> JsonObject:
-    """FastAPI's rule for a parameter's, body's or response's schema: titled after the field's
-    alias unless it is a `$ref`."""
-    return schema if "$ref" in schema else {**schema, "title": title_from_name(alias)}
+def field_titled(schema: JsonObject, alias: str, title: str | None = None) -> JsonObject:
+    """FastAPI's rule for a parameter's, body's or response's schema: titled (its own
+    `title=`, else after the field's alias) unless it is a `$ref`."""
+    return schema if "$ref" in schema else {**schema, "title": title or title_from_name(alias)}
 
 
 def _parameter(name: str, where: str, required: bool, schema: JsonObject, *, description: str | None,
@@ -208,7 +212,12 @@ def _request_body(route: Route, gen: Generator, app: App) -> JsonObject | None:
         fields = wire_fields(renamed, gen.registry, "validation")
         required = any(f.required for f in fields)
         return {**({"required": True} if required else {}), "content": _json(gen.schema(renamed))}
-    return {"required": True, "content": _json(gen.schema(route.request))}
+    http = route.http
+    assert http is not None
+    schema = gen.schema(route.request)
+    if http.body_name is not None:
+        schema = field_titled(schema, http.body_name)
+    return {**({"required": True} if http.body_required else {}), "content": _json(schema)}
 
 
 def _responses(route: Route, app: App) -> JsonObject:

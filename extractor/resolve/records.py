@@ -75,6 +75,8 @@ class RouteParam:
     expand: bool = False
     constraints: dict[str, Any] = field(default_factory=dict)
     """`Query(ge=1, max_length=50)` and the like, by pydantic's keyword (`ge`, `max_length`)."""
+    title: str | None = None
+    """`Query(title=...)`: the title of the parameter's schema."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,10 @@ class HttpRoute:
     doc: str | None = None
     """The operation's whole description as FastAPI publishes it: `description=`, else the
     docstring cleaned, up to a form feed."""
+    body_name: str | None = None
+    """The wire name of a single, not embedded body parameter (FastAPI titles its schema)."""
+    body_required: bool = True
+    """Whether the request body must be sent (a body parameter with a default need not)."""
 
 
 @dataclass(frozen=True)

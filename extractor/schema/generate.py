@@ -45,7 +45,7 @@ class Definitions:
 
     def finish(self, *schemas: JsonSchema) -> tuple[list[Any], dict[str, JsonSchema]]:
         """`schemas` and the definitions with their final names (pydantic's remapping)."""
-        mapping = remap(self.schemas, self.names.choices)
+        mapping = remap(self.schemas, self.names.choices, self.ref)
         defs = {mapping[name]: rename_refs(schema, mapping, self.ref) for name, schema in self.schemas.items()}
         return [rename_refs(s, mapping, self.ref) for s in schemas], defs
 

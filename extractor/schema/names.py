@@ -2,8 +2,8 @@
 
 pydantic gives every definition a list of candidate names and keeps, for each, the first
 candidate no other definition with a different schema also wants (`_DefinitionsRemapping`),
-then rewrites the refs. The same rule names FastAPI's components
-(`Item`, `Item-Input` / `Item-Output`, `pkg__models__Item`).
+rewrites the refs inside the definitions, and chooses again until nothing changes. The same
+rule names FastAPI's components (`Item`, `Item-Input` / `Item-Output`, `pkg__models__Item`).
 """
 
 from __future__ import annotations
@@ -58,20 +58,31 @@ class DefNames:
         return chosen
 
 
-def remap(defs: dict[str, JsonSchema], choices: dict[str, list[str]]) -> dict[str, str]:
+def remap(defs: dict[str, JsonSchema], choices: dict[str, list[str]], ref: Callable[[str], str]
+          ) -> dict[str, str]:
     """The final name of each provisional one, as pydantic picks it: each definition takes its
-    first candidate that no definition with a different schema also wants (schemas compared
-    as generated, refs still provisional)."""
-    wanted: dict[str, set[str]] = {}
-    for name, schema in defs.items():
-        text = json.dumps(schema, sort_keys=True)
-        for alternative in choices[name]:
-            wanted.setdefault(alternative, set()).add(text)
-    return {name: next(a for a in choices[name] if len(wanted[a]) == 1) for name in defs}
+    first candidate that no definition with a different schema also wants; the refs inside the
+    definitions are renamed and the choice made again until nothing changes (two modes of one
+    model become one definition once the models they name have become one)."""
+    current = defs
+    for _ in range(100):
+        wanted: dict[str, set[str]] = {}
+        for name, schema in current.items():
+            text = json.dumps(schema, sort_keys=True)
+            for alternative in choices[name]:
+                wanted.setdefault(alternative, set()).add(text)
+        mapping = {name: next(a for a in choices[name] if len(wanted[a]) == 1) for name in defs}
+        targets = {ref(alt): ref(chosen) for name, chosen in mapping.items()
+                   for alt in choices[name][choices[name].index(chosen):]}
+        renamed = {name: _renamed(schema, targets) for name, schema in current.items()}
+        if renamed == current:
+            return mapping
+        current = renamed
+    raise AssertionError("definition names did not settle")  # pragma: no cover (pydantic's own bound)
 
 
 def rename_refs(value: Any, mapping: dict[str, str], ref: Callable[[str], str]) -> Any:
-    """`value` with every `$ref` to a provisional name pointing at its final name instead."""
+    """`value` with every ref to a provisional name pointing at its final name instead."""
     targets = {ref(old): ref(new) for old, new in mapping.items()}
     return _renamed(value, targets)
 

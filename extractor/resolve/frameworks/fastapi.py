@@ -133,10 +133,13 @@ class FastAPIReader:
         assert http is not None
         full = mount.prefix + http.path if http.path is not None else None
         signature = self.signature(function, full, (*mount.dependencies, *listed(call.kwarg("dependencies"))))
+        bodies = signature.body_fields()
+        single = bodies[0] if len(bodies) == 1 and not bodies[0].embed else None
         mounted = replace(
             http, path=path_format(full) if full is not None else None, tags=[*mount.tags, *http.tags],
             deprecated=mount.deprecated or self.reading.flag(call.kwarg("deprecated")),
-            parameters=signature.parameters(),
+            parameters=signature.parameters(), body_name=single.wire if single else None,
+            body_required=any(b.required for b in bodies),
         )
         return replace(route, request=self._request(module, function, signature),
                        response=self._response(call, function, http.status_code or 200), http=mounted)
@@ -158,9 +161,9 @@ class FastAPIReader:
         keys = ("operation_id", "name", "description")
         values = {key: self.reading.resolver.evaluate(call.kwarg(key)) for key in keys}
         read = {key: value if isinstance(value, str) else None for key, value in values.items()}  # warned elsewhere
-        docstring = inspect.cleandoc(function.docstring).split("\f")[0] if function.docstring else None
+        text = read["description"] or inspect.cleandoc(function.docstring or "")
         return {"operation_id": read["operation_id"], "endpoint_name": read["name"] or function.name,
-                "doc": read["description"] or docstring}
+                "doc": text.split("\f")[0].strip() or None}
 
     def _texts(self, call: Call, function: Function) -> tuple[str | None, str]:
         """The route's summary, and its description (the summary when there is nothing else)."""
@@ -244,8 +247,10 @@ class FastAPIReader:
         model = without_none(type_)
         expand = kind != "path" and isinstance(model, TModel)
         source = cast(ParamSource, kind)  # "body" returned above; "form" and "depends" never get here
+        title = self.reading.resolver.evaluate(kw("title"))
         return RouteParam(alias or param.name, param.name, source, model if expand else type_, required, default,
-                          description, self.reading.flag(kw("deprecated")), expand, constraints)
+                          description, self.reading.flag(kw("deprecated")), expand, constraints,
+                          title if isinstance(title, str) else None)
 
     def _default(self, param: Param, marker: Call | None) -> tuple[Value | None, bool]:
         """The written default: in the marker (`Query(10)`) or after `=` (`Annotated[…] = 10`)."""
