@@ -195,3 +195,13 @@ def test_format_openapi_prints_one_document(capsys: pytest.CaptureFixture[str]) 
     document = json.loads(capsys.readouterr().out)
     assert document["info"]["title"] == "Stripe Payments"
     assert all(path.startswith("/integrations/{id}/handlers/") for path in document["paths"])
+
+
+def test_format_openapi_to_one_file_holds_the_list(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "all.json"
+    with pytest.raises(SystemExit) as exit_info:
+        main([str(SAMPLES / "stripe_payments"), str(SAMPLES / "amocrm"), "--format", "openapi",
+              "-o", str(target), "--no-cache"])
+    assert exit_info.value.code == 0, capsys.readouterr().err
+    documents = json.loads(target.read_text(encoding="utf-8"))
+    assert [d["info"]["title"] for d in documents] == ["amoCRM", "Stripe Payments"]
