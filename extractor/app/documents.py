@@ -12,7 +12,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..conventions import Conventions
 from ..diagnostics import Diagnostic
@@ -26,6 +26,7 @@ from .ordering import arrange
 from .outcomes import Outcome
 
 ExtractFn = Callable[[IntegrationRoot, Conventions], Integration]
+OpenAPIFn = Callable[[IntegrationRoot, Conventions], tuple[dict[str, Any], list[Diagnostic]]]
 
 
 class RenderFn(Protocol):
@@ -74,6 +75,8 @@ class Recipe:
     """`--format json`: the doc model as JSON instead of the Markdown document."""
     lint_ignore: frozenset[str] | None
     """Lint rules not applied; None: no lint (only `--strict` lints)."""
+    openapi: bool = False
+    """`--format openapi`: the integration's OpenAPI 3.1 document (made from the IR, not cached)."""
 
 
 def doc_json(doc: Integration) -> str:
@@ -88,7 +91,9 @@ def make_document(
 
     A finished document in the cache is returned as it is (no doc model is loaded, nothing is
     rendered). An `ExtractDocsError` becomes the document's `error`; any other exception is a
-    bug and propagates."""
+    bug and propagates. `--format openapi` makes the OpenAPI document instead (not cached)."""
+    if recipe.openapi:
+        return _openapi(root, recipe, settings)
     finished = _finished_entry(recipe, settings, entry)
     cached = DocumentCache.load(finished) if finished is not None else None
     if cached is not None:
@@ -98,6 +103,25 @@ def make_document(
     if finished is not None and recipe.cache_folder is not None and outcome.text is not None:
         DocumentCache(recipe.cache_folder).store(finished, outcome.title, outcome.text, outcome.warnings)
     return outcome
+
+
+def load_openapi() -> OpenAPIFn:
+    """The OpenAPI entry point of the pipeline (imports libcst)."""
+    from ..pipeline import openapi
+
+    return openapi
+
+
+def _openapi(root: IntegrationRoot, recipe: Recipe, settings: IntegrationSettings) -> Outcome:
+    """`--format openapi`: one integration's OpenAPI document as indented JSON."""
+    try:
+        document, warnings = load_openapi()(root, recipe.conventions)
+    except ExtractDocsError as exc:
+        return Outcome(root, root.slug, None, error=_diagnostic(exc))
+    if settings.name:
+        document["info"]["title"] = settings.name
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return Outcome(root, str(document["info"]["title"]), text, tuple(warnings))
 
 
 def _finished_entry(recipe: Recipe, settings: IntegrationSettings, entry: Path | None) -> Path | None:

@@ -10,7 +10,9 @@ by parameter names: a synthetic `Body_<function>` model added to the registry. T
 
 from __future__ import annotations
 
+import inspect
 from dataclasses import replace
+from typing import Any
 
 from ...gather.expressions import Call, DictV, Ref, Subscript, Value
 from ...gather.facts import Function, ModuleFacts
@@ -55,11 +57,10 @@ class FastAPIReader:
         status = self.reading.status_code(call.kwarg("status_code"), where) or 200
         summary, description = self._texts(call, function)
         tags = self.reading.strings(call.kwarg("tags"), "tags", where)
-        operation_id = self.reading.text(call.kwarg("operation_id"), f"`operation_id` of `{function.name}`", where)
         hidden = self.reading.resolver.evaluate(call.kwarg("include_in_schema")) is False
         route = Route("handler", self._name(call, function), function.name, where, description=description,
                       http=HttpRoute("fastapi", path, status, summary, tags=tags, hidden=hidden, webhook=webhook,
-                                     operation_id=operation_id))
+                                     **self._openapi(call, function)))
         return [
             each for mount in mounts
             for each in per_method(self._mounted(route, module, function, call, mount), methods)
@@ -78,7 +79,7 @@ class FastAPIReader:
             parameters=signature.parameters(), body_media_type=signature.media_type(),
             body_required=signature.body_required(), security=list(signature.security),
             hidden=http.hidden or mount.hidden, response_media_type=media, stream=stream,
-            responses=self._extra_responses(call, function),
+            responses=self._extra_responses(call, function), body_name=signature.body_name(),
         )
         return replace(route, request=self._request(module, function, signature), response=response, http=mounted)
 
@@ -92,6 +93,16 @@ class FastAPIReader:
             if text:
                 return text
         return kebab(function.name)
+
+    def _openapi(self, call: Call, function: Function) -> dict[str, Any]:
+        """What FastAPI's OpenAPI document takes from the decorator: `operation_id`, the route
+        name and the whole description (the docstring up to a form feed)."""
+        keys = ("operation_id", "name", "description")
+        read = {key: self.reading.text(call.kwarg(key), f"`{key}` of `{function.name}`", function.location)
+                for key in keys}
+        text = read["description"] or inspect.cleandoc(function.docstring or "")
+        return {"operation_id": read["operation_id"], "endpoint_name": read["name"] or function.name,
+                "doc": text.split("\f")[0].strip() or None}
 
     def _texts(self, call: Call, function: Function) -> tuple[str | None, str]:
         """The route's summary, and its description (the summary when there is nothing else)."""
