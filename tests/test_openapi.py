@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openapi_spec_validator import validate
+from openapi_spec_validator import OpenAPIV32SpecValidator, validate
 
 from extractor.assemble.openapi import EXECUTE_PATH, openapi_document
 from extractor.cli import main
@@ -26,14 +26,33 @@ from .helpers import resolve_code
 from .openapi_oracle import differences, normalised, runtime_document, shared_ids
 
 APPS = Path(__file__).parent / "apps"
-if str(APPS) not in sys.path:  # imported under the top-level names the tool reads them by
-    sys.path.append(str(APPS))
+WEBAPPS = Path(__file__).parent / "webapps"
+for folder in (APPS, WEBAPPS):  # imported under the top-level names the tool reads them by
+    if str(folder) not in sys.path:
+        sys.path.append(str(folder))
 FASTAPI_APPS = {
     "fastapi_shop": (SAMPLES / "fastapi_shop", "fastapi_shop.main"),
     "shop_backend": (APPS / "shop_backend", "shop_backend.main"),
     "orders_api": (APPS / "orders_api", "orders_api.main"),
+    "fullstack_backend": (WEBAPPS / "fullstack_backend", "fullstack_backend.main"),
+    "factory_backend": (WEBAPPS / "factory_backend", "factory_backend.main"),
 }
-"""Every FastAPI app of the oracle: the sample, and the realistic apps of tests/apps."""
+"""Every FastAPI app of the oracle: the sample, and the realistic apps of tests/apps and tests/webapps."""
+ALLOWED: dict[tuple[str, str], tuple[str, str]] = {
+    ("fullstack_backend", "/components/securitySchemes/OAuth2PasswordBearer/flows/password"): (
+        "`tokenUrl=f\"{settings.API_V1_STR}/login/access-token\"`: the gather stage reads an f-string with "
+        "fields as not statically known; a password flow without its `tokenUrl` is not valid OpenAPI, so "
+        "the scheme is written with no flow (and the tool warns)",
+        "`tokenUrl` of `OAuth2PasswordBearer` is not statically known",
+    ),
+}
+"""The only differences from `app.openapi()` the oracle accepts, by (app, JSON path): the reason,
+and the warning the tool gives for it (docs/openapi.md, "Allow-list"). Each must still differ."""
+FLASK_APPS = {
+    "flask_tickets": (SAMPLES / "flask_tickets", "flask_tickets.app", "app"),
+    "flask_factory": (WEBAPPS / "flask_factory", "flask_factory.app", "create_app"),
+}
+"""Flask apps whose paths and methods must equal `url_map`: (folder, module, app or factory)."""
 SAMPLE_NAMES = sorted(p.name.removesuffix(".py") for p in SAMPLES.iterdir()
                       if (p.is_dir() and (p / "__init__.py").exists() and p.name != "platform_sdk")
                       or (p.suffix == ".py" and p.stem != "__init__"))
@@ -53,27 +72,36 @@ def test_fastapi_document_equals_app_openapi(name: str) -> None:
     theirs = runtime_document(module)
     groups = shared_ids(theirs)
     found = differences(normalised(ours, groups), normalised(theirs, groups))
-    assert not found, "\n".join(found)
-    assert warnings == []
+    allowed = {where: entry for (app, where), entry in ALLOWED.items() if app == name}
+    assert [line for line in found if line.partition(": ")[0] not in allowed] == []
+    assert sorted(line.partition(": ")[0] for line in found) == sorted(allowed), "an allow-list entry is stale"
+    assert sorted(w.message for w in warnings) == sorted(message for _, message in allowed.values())
 
 
 @pytest.mark.judge
-@pytest.mark.parametrize("name", sorted({*SAMPLE_NAMES, *FASTAPI_APPS}))
+@pytest.mark.parametrize("name", sorted({*SAMPLE_NAMES, *FASTAPI_APPS, *FLASK_APPS}))
 def test_every_document_is_valid_openapi(name: str) -> None:
-    path = FASTAPI_APPS[name][0] if name in FASTAPI_APPS else sample_root(name).path
+    apps = {**{key: value[0] for key, value in FASTAPI_APPS.items()}, **{k: v[0] for k, v in FLASK_APPS.items()}}
+    path = apps[name] if name in apps else sample_root(name).path
     document, _ = _document(path)
-    validate(document)
     assert document["openapi"] == "3.1.0"
+    if "itemSchema" in json.dumps(document):  # FastAPI's stream: OpenAPI 3.2's keyword in a 3.1 document
+        validate({**document, "openapi": "3.2.0"}, cls=OpenAPIV32SpecValidator)
+    else:
+        validate(document)
 
 
 @pytest.mark.judge
-def test_flask_paths_and_methods_equal_url_map(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("name", sorted(FLASK_APPS))
+def test_flask_paths_and_methods_equal_url_map(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TICKETS_DATABASE_URL", "sqlite://")
-    app = importlib.import_module("flask_tickets.app").app
+    path, module, attr = FLASK_APPS[name]
+    made = getattr(importlib.import_module(module), attr)
+    app = made() if attr != "app" else made
     expected = {(re.sub(r"<(?:[^:>]+:)?([^<>]+)>", r"{\1}", rule.rule), method.lower())
                 for rule in app.url_map.iter_rules() if rule.endpoint != "static"
                 for method in (rule.methods or set()) - {"HEAD", "OPTIONS"}}
-    document, _ = _document(sample_root("flask_tickets").path)
+    document, _ = _document(path)
     assert {(path, method) for path, item in document["paths"].items() for method in item} == expected
 
 

@@ -5,9 +5,11 @@ unique id (`name + path`, non-word characters `_`, then the method) unless `oper
 given; parameters go path, query, header, cookie, each in dependency order; a body of several
 parameters is the model `Body_<unique id>`; a response model's schema is titled
 `Response <Unique Id>` when it is not a `$ref`; an operation with parameters or a body answers
-422 with `HTTPValidationError`; components are pydantic's definitions of every field, requests
-in validation mode and responses in serialization mode (`Item-Input` / `Item-Output` when they
-differ), sorted by name.
+422 with `HTTPValidationError` (`fastapi_responses`); components are pydantic's definitions of
+every field, requests in validation mode and responses in serialization mode (`Item-Input` /
+`Item-Output` when they differ), sorted by name, with FastAPI's schema of `bytes`. Routes with
+`include_in_schema=False` are left out; `@app.webhooks.post(name)` routes go under `webhooks`;
+security schemes under `components.securitySchemes` (`openapi_security`).
 """
 
 from __future__ import annotations
@@ -17,18 +19,18 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from ..ir import FieldSpec, Registry, TModel, Type
+from ..ir import FieldSpec, Registry, TModel, TPrim, TUnion
 from ..resolve import Resolved
-from ..resolve.records import Route, RouteParam
-from ..schema import COMPONENTS_TEMPLATE, Definitions, Generator, title_from_name
+from ..resolve.records import JSON_MEDIA, Route, RouteParam
+from ..schema import COMPONENTS_TEMPLATE, Definitions, Generator
 from ..schema.models import field_schema
 from ..typescript import WireField, wire_fields
+from .fastapi_responses import field_titled, responses
 from .openapi_info import OPENAPI_VERSION, info
+from .openapi_security import operation_security, security_schemes
 
 JsonObject = dict[str, Any]
 
-NO_BODY_STATUS = frozenset({204, 205, 304, *range(100, 200)})
-"""Status codes whose response FastAPI writes without content."""
 PARAM_ORDER = ("path", "query", "header", "cookie")
 VALIDATION_ERROR: JsonObject = {
     "properties": {
@@ -46,10 +48,8 @@ HTTP_VALIDATION_ERROR: JsonObject = {
     "type": "object", "title": "HTTPValidationError",
 }
 """The two schemas FastAPI adds for its 422 answer (fastapi.openapi.utils)."""
-VALIDATION_RESPONSE: JsonObject = {
-    "description": "Validation Error",
-    "content": {"application/json": {"schema": {"$ref": "#/components/schemas/HTTPValidationError"}}},
-}
+FASTAPI_PRIMITIVES: JsonObject = {"bytes": {"type": "string", "contentMediaType": "application/octet-stream"}}
+"""FastAPI's `GenerateJsonSchema` writes `bytes` (and `UploadFile`) so, in both modes."""
 
 
 def unique_ids(routes: list[Route]) -> tuple[dict[int, str], dict[int, str]]:
@@ -88,25 +88,39 @@ class App:
 def fastapi_document(resolved: Resolved, slug: str) -> tuple[JsonObject, list[Diagnostic]]:
     """`app.openapi()` of the app, and warnings for schemas that can't be read."""
     routes = [r for r in resolved.routes if r.http is not None and r.http.path is not None and r.kind == "handler"
-              and not r.http.hidden and not r.http.webhook]
+              and not r.http.hidden]
     ids, operation_ids = unique_ids(routes)
     registry = _with_body_names(resolved.registry, routes, ids)
-    app = App(registry, Definitions(registry, COMPONENTS_TEMPLATE), ids, operation_ids)
-    paths: JsonObject = {}
+    app = App(registry, Definitions(registry, COMPONENTS_TEMPLATE, primitives=FASTAPI_PRIMITIVES), ids,
+              operation_ids)
+    sections: dict[bool, JsonObject] = {False: {}, True: {}}  # paths, webhooks
     for route in routes:
         assert route.http is not None and route.http.path is not None
-        paths.setdefault(route.http.path, {})[route.method.lower()] = _operation(route, app)
-    (paths,), schemas = app.defs.finish(paths)
+        sections[route.http.webhook].setdefault(route.http.path, {})[route.method.lower()] = _operation(route, app)
+    (paths, hooks), schemas = app.defs.finish(sections[False], sections[True])
     for schema in schemas.values():  # FastAPI cuts a model's description at a form feed
         if isinstance(schema.get("description"), str):
             schema["description"] = schema["description"].split("\f")[0]
-    if any("422" in op["responses"] for item in paths.values() for op in item.values()):
+    operations = [op for section in (paths, hooks) for item in section.values() for op in item.values()]
+    if any("422" in op["responses"] for op in operations):
         schemas |= {"HTTPValidationError": HTTP_VALIDATION_ERROR, "ValidationError": VALIDATION_ERROR}
     app_info = info(resolved, "FastAPI", "0.1.0", docstring=False)  # FastAPI's defaults
     document: JsonObject = {"openapi": OPENAPI_VERSION, "info": app_info, "paths": paths}
-    if schemas:
-        document["components"] = {"schemas": dict(sorted(schemas.items()))}
+    if hooks:
+        document["webhooks"] = hooks
+    document["components"] = _components(schemas, routes)
     return without_none(document), app.defs.warnings
+
+
+def _components(schemas: JsonObject, routes: list[Route]) -> JsonObject | None:
+    """`components`: the schemas sorted by name, the security schemes the routes use."""
+    found: JsonObject = {}
+    if schemas:
+        found["schemas"] = dict(sorted(schemas.items()))
+    schemes = security_schemes([use for route in routes if route.http for use in route.http.security])
+    if schemes:
+        found["securitySchemes"] = schemes
+    return found or None
 
 
 def without_none(value: Any) -> Any:
@@ -153,6 +167,8 @@ def _operation(route: Route, app: App) -> JsonObject:
     op["operationId"] = app.operation_ids[id(route)]
     if http.deprecated:
         op["deprecated"] = True
+    if http.security:
+        op["security"] = operation_security(http.security)
     validation = app.defs.generator("validation")
     params = parameters(http.parameters, validation)
     if params:
@@ -160,9 +176,8 @@ def _operation(route: Route, app: App) -> JsonObject:
     body = _request_body(route, validation, app)
     if body is not None:
         op["requestBody"] = body
-    op["responses"] = _responses(route, app)
-    if params or body is not None:
-        op["responses"]["422"] = VALIDATION_RESPONSE
+    op["responses"] = responses(route, app.defs.generator("serialization"), app.ids[id(route)],
+                                bool(params) or body is not None)
     return op
 
 
@@ -176,8 +191,8 @@ def parameters(params: list[RouteParam], gen: Generator) -> list[JsonObject]:
 def _expanded(param: RouteParam, gen: Generator) -> list[JsonObject]:
     if param.expand and isinstance(param.type, TModel) and param.type.key in gen.registry.models:
         fields = wire_fields(param.type, gen.registry, "validation")
-        return [_parameter(f.name, param.in_, f.required,
-                           field_titled(field_schema(f, gen, titled_field=False), f.name),
+        return [_parameter(f.name.replace("_", "-") if param.convert_underscores else f.name, param.in_,
+                           f.required, field_titled(field_schema(f, gen, titled_field=False), f.name),
                            description=f.spec.description, deprecated=f.spec.deprecated) for f in fields]
     spec = FieldSpec(param.python_name, param.type, "", has_default=not param.required,
                      default=param.default, description=param.description, constraints=param.constraints,
@@ -186,12 +201,6 @@ def _expanded(param: RouteParam, gen: Generator) -> list[JsonObject]:
     schema = field_titled(field_schema(wire, gen, titled_field=False), param.name, param.title)
     return [_parameter(param.name, param.in_, param.required, schema, description=param.description,
                        deprecated=param.deprecated)]
-
-
-def field_titled(schema: JsonObject, alias: str, title: str | None = None) -> JsonObject:
-    """FastAPI's rule for a parameter's, body's or response's schema: titled (its own
-    `title=`, else after the field's alias) unless it is a `$ref`."""
-    return schema if "$ref" in schema else {**schema, "title": title or title_from_name(alias)}
 
 
 def _parameter(name: str, where: str, required: bool, schema: JsonObject, *, description: str | None,
@@ -205,38 +214,21 @@ def _parameter(name: str, where: str, required: bool, schema: JsonObject, *, des
 
 
 def _request_body(route: Route, gen: Generator, app: App) -> JsonObject | None:
+    """`requestBody`: the `Body_` model of several fields or the one body parameter's schema,
+    under the body's media type (JSON, form, multipart)."""
+    http = route.http
+    assert http is not None
     if route.request is None:
         return None
+    media = http.body_media_type or JSON_MEDIA
     body = _body_model(route, app.registry)
     if body is not None:
         renamed = TModel(f"{body.key.rpartition('.')[0]}.Body_{app.ids[id(route)]}")
         fields = wire_fields(renamed, gen.registry, "validation")
         required = any(f.required for f in fields)
-        return {**({"required": True} if required else {}), "content": _json(gen.schema(renamed))}
-    http = route.http
-    assert http is not None
-    schema = gen.schema(route.request)
+        return {**({"required": True} if required else {}), "content": {media: {"schema": gen.schema(renamed)}}}
+    request = TUnion((route.request, TPrim("none"))) if http.body_nullable else route.request
+    schema = gen.schema(request)
     if http.body_name is not None:
         schema = field_titled(schema, http.body_name)
-    return {**({"required": True} if http.body_required else {}), "content": _json(schema)}
-
-
-def _responses(route: Route, app: App) -> JsonObject:
-    http = route.http
-    assert http is not None
-    status = http.status_code or 200
-    response: JsonObject = {"description": "Successful Response"}
-    if status not in NO_BODY_STATUS:
-        response["content"] = _json(_response_schema(route.response, app.defs.generator("serialization"),
-                                                     f"Response_{app.ids[id(route)]}"))
-    return {str(status): response}
-
-
-def _response_schema(response: Type | None, gen: Generator, name: str) -> JsonObject:
-    if response is None:
-        return {}
-    return field_titled(gen.schema(response), name)
-
-
-def _json(schema: JsonObject) -> JsonObject:
-    return {"application/json": {"schema": schema}}
+    return {**({"required": True} if http.body_required else {}), "content": {media: {"schema": schema}}}

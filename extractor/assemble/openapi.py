@@ -89,17 +89,18 @@ def _sdk_paths(resolved: Resolved, defs: Definitions) -> tuple[JsonObject, JsonO
 
 
 def _flask_paths(resolved: Resolved, defs: Definitions) -> tuple[JsonObject, JsonObject]:
-    """Flask: a rule's `<int:id>` is OpenAPI's `{id}`; the operationId is the view's function
-    and the method (one endpoint serves several methods)."""
+    """Flask: a rule's `<int:id>` is OpenAPI's `{id}`; the operationId is FastAPI's rule (the
+    view function and the path, non-word characters `_`, then the method): unique even when
+    class-based views share method names (`get`) or one function serves several rules."""
     paths: JsonObject = {}
     for route in resolved.routes:
         if route.http is None or route.http.path is None:
             continue
-        op = _operation(route, defs, f"{route.function}_{route.method.lower()}")
+        path = _FLASK_RULE.sub(r"{\1}", route.http.path)
+        op = _operation(route, defs, re.sub(r"\W", "_", f"{route.function}{path}") + f"_{route.method.lower()}")
         params = parameters(route.http.parameters, defs.generator("validation"))
         named = set(_FLASK_RULE.findall(route.http.path)) - {p["name"] for p in params if p["in"] == "path"}
         params += [{"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
                    for name in sorted(named)]
-        path = _FLASK_RULE.sub(r"{\1}", route.http.path)
         paths.setdefault(path, {})[route.method.lower()] = {**op, **({"parameters": params} if params else {})}
     return paths, {}

@@ -85,6 +85,8 @@ SchemeKind: TypeAlias = Literal["oauth2", "apiKey", "http", "openIdConnect"]
 JSON_MEDIA = "application/json"
 FORM_MEDIA = "application/x-www-form-urlencoded"
 MULTIPART_MEDIA = "multipart/form-data"
+STREAM_MEDIA = "application/jsonl"
+"""A stream of JSON items, one a line (FastAPI's media type of `-> AsyncIterable[Item]`)."""
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,10 @@ class HttpRoute:
     docstring cleaned, up to a form feed."""
     body_name: str | None = None
     """The wire name of a single, not embedded body parameter (FastAPI titles its schema)."""
+    body_nullable: bool = False
+    """That body parameter may be `None` (`Route.request` holds the type without it)."""
+    response_nullable: bool = False
+    """The response model may be `None` (`Route.response` holds the type without it)."""
 
 
 @dataclass(frozen=True)

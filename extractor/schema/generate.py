@@ -34,6 +34,8 @@ class Definitions:
     names: DefNames = field(default_factory=DefNames)
     refs: dict[tuple[Any, Mode], str] = field(default_factory=dict)
     warnings: list[Diagnostic] = field(default_factory=list)
+    primitives: dict[str, JsonSchema] = field(default_factory=dict)
+    """Primitive schemas that replace pydantic's (FastAPI's `bytes`: `contentMediaType`)."""
 
     def ref(self, name: str) -> str:
         """The JSON pointer of a definition."""
@@ -61,6 +63,11 @@ class Generator:
     def registry(self) -> Registry:
         """The integration's models and enums."""
         return self.defs.registry
+
+    @property
+    def primitives(self) -> dict[str, JsonSchema]:
+        """Primitive schemas that replace pydantic's in this generation."""
+        return self.defs.primitives
 
     def schema(self, t: Type) -> JsonSchema:
         """The schema of `t` (refs still provisional until `Definitions.finish`)."""

@@ -61,7 +61,7 @@ def field_schema(f: WireField, gen: Generator, *, titled_field: bool = True) -> 
         schema["examples"] = spec.examples
     if spec.kind == "computed":
         schema["readOnly"] = True
-    return schema
+    return {**schema, **spec.json_schema_extra}
 
 
 def default_value(f: WireField) -> Any:

@@ -41,6 +41,10 @@ class Generator(Protocol):
     def registry(self) -> Registry:
         """The integration's models and enums."""
 
+    @property
+    def primitives(self) -> dict[str, JsonSchema]:
+        """Primitive schemas that replace pydantic's (`PRIM_SCHEMA`)."""
+
     def schema(self, t: Type) -> JsonSchema:
         """The schema of a type."""
 
@@ -126,7 +130,7 @@ def _array(t: TList | TTuple, gen: Generator) -> JsonSchema:
 
 def _prim(t: TPrim, gen: Generator) -> JsonSchema:
     table = PRIM_SCHEMA_VALIDATION if gen.mode == "validation" else {}
-    found = table.get(t.name) or PRIM_SCHEMA.get(t.name)
+    found = gen.primitives.get(t.name) or table.get(t.name) or PRIM_SCHEMA.get(t.name)
     if found is None:
         return gen.unknown(TUnknown(f"type `{t.name}` is not known"))
     schema = {key: list(value) if isinstance(value, list) else value for key, value in found.items()}

@@ -18,7 +18,7 @@ from ...gather.expressions import Call, DictV, Ref, Subscript, Value
 from ...gather.facts import Function, ModuleFacts
 from ...ir import FieldSpec, ModelSpec, TModel, TPrim, Type
 from ..handlers import first_paragraph, kebab, without_none
-from ..records import JSON_MEDIA, ExtraResponse, HttpRoute, Route
+from ..records import JSON_MEDIA, STREAM_MEDIA, ExtraResponse, HttpRoute, Route
 from .apps import Mount, listed
 from .reading import Reading, per_method
 from .signature import PATH_PARAM, Signature, SignatureReader
@@ -26,7 +26,6 @@ from .signature import PATH_PARAM, Signature, SignatureReader
 METHODS = frozenset({"get", "post", "put", "patch", "delete", "options", "head", "trace"})
 ROUTE_ATTRS = METHODS | {"api_route"}
 STREAMS = frozenset({"AsyncIterable", "AsyncIterator", "AsyncGenerator", "Iterable", "Iterator", "Generator"})
-STREAM_MEDIA = "application/jsonl"
 RESPONSE_MEDIA = {
     "HTMLResponse": "text/html", "PlainTextResponse": "text/plain", "JSONResponse": JSON_MEDIA,
     "ORJSONResponse": JSON_MEDIA, "UJSONResponse": JSON_MEDIA, "RedirectResponse": None,
@@ -72,7 +71,8 @@ class FastAPIReader:
         assert http is not None
         full = mount.prefix + http.path if http.path is not None else None
         signature = self.signatures.read(function, full, (*mount.dependencies, *listed(call.kwarg("dependencies"))))
-        response, stream, media = self._response(call, function, http.status_code or 200)
+        written, stream, media = self._response(call, function, http.status_code or 200)
+        response = None if written is None or written == TPrim("none") else without_none(written)
         mounted = replace(
             http, path=path_format(full) if full is not None else None, tags=[*mount.tags, *http.tags],
             deprecated=mount.deprecated or self.reading.flag(call.kwarg("deprecated")),
@@ -80,6 +80,7 @@ class FastAPIReader:
             body_required=signature.body_required(), security=list(signature.security),
             hidden=http.hidden or mount.hidden, response_media_type=media, stream=stream,
             responses=self._extra_responses(call, function), body_name=signature.body_name(),
+            body_nullable=signature.body_nullable(), response_nullable=response is not None and response != written,
         )
         return replace(route, request=self._request(module, function, signature), response=response, http=mounted)
 
@@ -123,18 +124,20 @@ class FastAPIReader:
         key = f"{module.module}.{name}"
         fields = [FieldSpec(b.name, b.type, function.location, has_default=not b.required, default=b.default,
                             alias=b.wire if b.wire != b.name else None, description=b.description,
-                            examples=b.examples, constraints=b.constraints) for b in bodies]
+                            examples=b.examples, constraints=b.constraints,
+                            json_schema_extra=b.json_schema_extra) for b in bodies]
         self.reading.registry.models[key] = ModelSpec(key, name, function.location, fields=fields)
         return TModel(key)
 
     def _response(self, call: Call, function: Function, status: int) -> tuple[Type | None, bool, str | None]:
-        """The response type, whether it is a stream of that type, and the response's media type."""
+        """The response type as written (`X | None` kept), whether it is a stream of that type, and
+        the response's media type."""
         media = self._response_media(call)
         if status < 200 or status in {204, 304}:
             return None, False, None
         if any(key == "response_model" for key, _ in call.kwargs):
             raw = call.kwarg("response_model")
-            found = None if raw is None else without_none(self.reading.types.resolve(raw, function.location))
+            found = None if raw is None else self.reading.types.resolve(raw, function.location)
             return found, False, media
         returns = function.returns
         if isinstance(returns, Subscript) and isinstance(returns.value, Ref) and returns.value.last in STREAMS:
@@ -142,8 +145,7 @@ class FastAPIReader:
             return item, item is not None, STREAM_MEDIA
         if returns is None or self._response_class(returns):
             return None, False, media
-        resolved = without_none(self.reading.types.resolve(returns, function.location))
-        return (None if resolved == TPrim("none") else resolved), False, media
+        return self.reading.types.resolve(returns, function.location), False, media
 
     def _response_media(self, call: Call) -> str | None:
         cls = call.kwarg("response_class")

@@ -53,6 +53,8 @@ class BodyField:
     kind: BodyKind = "json"
     media_type: str | None = None
     """`Body(media_type=…)` as written."""
+    json_schema_extra: dict[str, Any] = field(default_factory=dict)
+    """`Form(json_schema_extra={"format": "password"})` as written."""
 
 
 @dataclass
@@ -93,6 +95,11 @@ class Signature:
         """The wire name of the one body parameter when it is the body itself (FastAPI titles its schema)."""
         bodies = self.body_fields()
         return bodies[0].wire if bodies and not self.embedded() else None
+
+    def body_nullable(self) -> bool:
+        """The one body parameter is the body itself and may be `None` (`item: Item | None = None`)."""
+        bodies = self.body_fields()
+        return bool(bodies) and not self.embedded() and without_none(bodies[0].type) != bodies[0].type
 
     def media_type(self) -> str | None:
         """`multipart/form-data` with a file, `x-www-form-urlencoded` with a form field, else JSON."""
@@ -229,7 +236,8 @@ class SignatureReader:
                           constraints=self._constraints(kw), title=title)
 
     def _body_details(self, body: BodyField, kw: Callable[[str], Value | None]) -> BodyField:
-        """A body field's examples, `embed=`, constraints and `media_type=` as its marker writes them."""
+        """A body field's examples, `embed=`, constraints, `media_type=` and `json_schema_extra=` as its
+    marker writes them."""
         alias = body.wire if body.wire != body.name else None
         examples = self.reading.resolver.secrets.named(self.reading.resolver.evaluate(kw("examples")),
                                                        body.name, alias)
@@ -238,6 +246,8 @@ class SignatureReader:
         body.constraints = self._constraints(kw)
         media = self.reading.resolver.evaluate(kw("media_type")) if body.kind == "json" else None
         body.media_type = media if isinstance(media, str) else None
+        extra = to_json(self.reading.resolver.evaluate(kw("json_schema_extra")))
+        body.json_schema_extra = extra if isinstance(extra, dict) else {}
         return body
 
     def _constraints(self, kw: Callable[[str], Value | None]) -> dict[str, Any]:
