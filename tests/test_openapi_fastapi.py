@@ -131,6 +131,21 @@ def several(item: Item | None = Body(None, embed=True), count: int = Body(1)) ->
 def many(items: list[Item]) -> list[Item]:
     return items
 """,
+    "responses of routers and includes": """
+from fastapi import APIRouter
+
+inner = APIRouter(prefix="/inner", responses={404: {"description": "Inner missing"}, 418: {"model": Problem}})
+outer = APIRouter(prefix="/outer")
+
+
+@inner.get("/thing", responses={404: {"model": Problem}})
+def thing() -> Item:
+    return Item(name="x")
+
+
+outer.include_router(inner, responses={404: {"description": "Outer missing"}, 409: {"description": "Conflict"}})
+app.include_router(outer, responses={500: {"model": Problem}})
+""",
     "webhooks and hidden routes": """
 @app.webhooks.post("item-created")
 def item_created(body: Item) -> None:

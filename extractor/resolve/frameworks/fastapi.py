@@ -79,7 +79,8 @@ class FastAPIReader:
             parameters=signature.parameters(), body_media_type=signature.media_type(),
             body_required=signature.body_required(), security=list(signature.security),
             hidden=http.hidden or mount.hidden, response_media_type=media, stream=stream,
-            responses=self._extra_responses(call, function), body_name=signature.body_name(),
+            responses=self._extra_responses((*mount.responses, call.kwarg("responses")), function),
+            body_name=signature.body_name(),
             body_nullable=signature.body_nullable(), response_nullable=response is not None and response != written,
         )
         return replace(route, request=self._request(module, function, signature), response=response, http=mounted)
@@ -158,25 +159,27 @@ class FastAPIReader:
         return (isinstance(returns, Ref) and returns.last.endswith("Response")
                 and self.reading.hierarchy.resolve_class(returns) is None)
 
-    def _extra_responses(self, call: Call, function: Function) -> list[ExtraResponse]:
-        """`responses={404: {"model": Message, "description": "…"}}`: each status with its model."""
-        raw = call.kwarg("responses")
-        if raw is None:
-            return []
-        if not isinstance(raw, DictV):
-            self.reading.warn(function.location, f"`responses` of `{function.name}` is not a static dict")
-            return []
-        found = []
-        for key, value in raw.items:
-            status = self.reading.resolver.evaluate(key)
-            if isinstance(key, Ref) and not isinstance(status, int | str):
-                status = self.reading.status_code(key, function.location)
-            if not isinstance(status, int | str) or isinstance(status, bool):
-                self.reading.warn(function.location, f"a status of `responses` of `{function.name}` "
-                                  "is not statically known")
+    def _extra_responses(self, written: tuple[Value | None, ...], function: Function) -> list[ExtraResponse]:
+        """`responses={404: {"model": Message, "description": "…"}}` of the routers on the way and of
+        the route, each status with its model; an inner entry replaces an outer one (FastAPI's merge)."""
+        found: dict[str, ExtraResponse] = {}
+        for raw in written:
+            if raw is None:
                 continue
-            found.append(self._extra(str(status), value, function))
-        return found
+            if not isinstance(raw, DictV):
+                self.reading.warn(function.location, f"`responses` of `{function.name}` is not a static dict")
+                continue
+            for key, value in raw.items:
+                status = self.reading.resolver.evaluate(key)
+                if isinstance(key, Ref) and not isinstance(status, int | str):
+                    status = self.reading.status_code(key, function.location)
+                if not isinstance(status, int | str) or isinstance(status, bool):
+                    self.reading.warn(function.location, f"a status of `responses` of `{function.name}` "
+                                      "is not statically known")
+                    continue
+                found.pop(str(status), None)
+                found[str(status)] = self._extra(str(status), value, function)
+        return list(found.values())
 
     def _extra(self, status: str, value: Value, function: Function) -> ExtraResponse:
         entries = dict((k, v) for k, v in value.items if isinstance(k, str)) if isinstance(value, DictV) else {}
