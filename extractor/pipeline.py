@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .assemble import Assembler
+from .assemble.openapi import openapi_document
 from .conventions import Conventions
+from .diagnostics import Diagnostic
 from .discover import IntegrationRoot
 from .errors import InputError
 from .gather import ModuleFacts, gather_module
@@ -102,3 +105,14 @@ def extract_all(root: IntegrationRoot, options: Conventions | None = None) -> Ex
     problems = [(location, resolved.policy.text(message)) for location, message in problems]
     releases = read_changelog(root, resolved.policy)
     return Extraction(Assembler(resolved, root.slug, releases, problems).integration(), modules, resolved, releases)
+
+
+def openapi(root: IntegrationRoot, options: Conventions | None = None) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """The OpenAPI 3.1 document of one integration (`--format openapi`), statically, and the
+    warnings of what could not be read."""
+    modules, problems = gather_files(root)
+    resolved = resolve(modules, options or Conventions())
+    document, warnings = openapi_document(resolved, root.slug)
+    found = [Diagnostic(location, message) for location, message in problems]
+    found += [*resolved.warnings, *warnings]
+    return document, [Diagnostic(w.location, resolved.policy.text(w.message)) for w in found]

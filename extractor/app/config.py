@@ -116,7 +116,7 @@ class Config(BaseModel):
     paths: list[Path] = Field(default_factory=list, description="PATHs when none are given")
     output: OutputPattern | None = Field(default=None, description="Output file pattern; none: stdout")
     ignore: list[str] = Field(default_factory=list, description="Globs discovery skips")
-    format: Literal["markdown", "json"] = "markdown"
+    format: Literal["markdown", "json", "openapi"] = "markdown"
     webhook_base_url: WebhookUrl | None = None
     template: Path | None = Field(default=None, description="Folder of template overrides")
     sort: Literal["source", "name"] = "source"

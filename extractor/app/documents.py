@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..conventions import Conventions
 from ..diagnostics import Diagnostic
@@ -28,6 +28,7 @@ from .ordering import arrange
 from .outcomes import Outcome
 
 ExtractFn = Callable[[IntegrationRoot, Conventions], Integration]
+OpenAPIFn = Callable[[IntegrationRoot, Conventions], tuple[dict[str, Any], list[Diagnostic]]]
 
 
 class RenderFn(Protocol):
@@ -76,6 +77,8 @@ class Recipe:
     """`--format json`: the doc model as JSON instead of the Markdown document."""
     lint_ignore: frozenset[str] | None
     """Lint rules not applied; None: no lint (only `--strict` lints)."""
+    openapi: bool = False
+    """`--format openapi`: the integration's OpenAPI 3.1 document (made from the IR, not cached)."""
 
 
 def doc_json(doc: Integration) -> str:
@@ -91,22 +94,49 @@ def make_document(
     A finished document in the cache is returned as it is (no doc model is loaded, nothing is
     rendered). An `ExtractDocsError` becomes the document's `error`; so does any other
     exception (a bug met on this integration's code: the run goes on with the others), unless
-    EXTRACT_DOCS_DEBUG is set."""
+    EXTRACT_DOCS_DEBUG is set. `--format openapi` makes the OpenAPI document instead (not cached)."""
+    if recipe.openapi:
+        return _isolated(root, lambda: _openapi(root, recipe, settings))
     finished = _finished_entry(recipe, settings, entry)
     cached = DocumentCache.load(finished) if finished is not None else None
     if cached is not None:
         title, text, warnings = cached
         return Outcome(root, title, text, warnings)
+    outcome = _isolated(root, lambda: _make(root, recipe, settings, entry))
+    if finished is not None and recipe.cache_folder is not None and outcome.text is not None:
+        DocumentCache(recipe.cache_folder).store(finished, outcome.title, outcome.text, outcome.warnings)
+    return outcome
+
+
+def _isolated(root: IntegrationRoot, make: Callable[[], Outcome]) -> Outcome:
+    """`make()`, with any exception but an interrupt turned into this integration's error (a bug
+    met on its code: the run goes on with the others), unless EXTRACT_DOCS_DEBUG is set."""
     try:
-        outcome = _make(root, recipe, settings, entry)
+        return make()
     except BaseException as exc:  # a pydantic-core panic is a BaseException
         if os.environ.get(DEBUG_VARIABLE) or isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
             raise
         message = f"internal error ({type(exc).__name__}: {mask_text(str(exc))}); this is a bug in extract-docs"
         return Outcome(root, root.slug, None, error=Diagnostic(str(root.path), message))
-    if finished is not None and recipe.cache_folder is not None and outcome.text is not None:
-        DocumentCache(recipe.cache_folder).store(finished, outcome.title, outcome.text, outcome.warnings)
-    return outcome
+
+
+def load_openapi() -> OpenAPIFn:
+    """The OpenAPI entry point of the pipeline (imports libcst)."""
+    from ..pipeline import openapi
+
+    return openapi
+
+
+def _openapi(root: IntegrationRoot, recipe: Recipe, settings: IntegrationSettings) -> Outcome:
+    """`--format openapi`: one integration's OpenAPI document as indented JSON."""
+    try:
+        document, warnings = load_openapi()(root, recipe.conventions)
+    except ExtractDocsError as exc:
+        return Outcome(root, root.slug, None, error=_diagnostic(exc))
+    if settings.name:
+        document["info"]["title"] = settings.name
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return Outcome(root, str(document["info"]["title"]), text, tuple(warnings))
 
 
 def _finished_entry(recipe: Recipe, settings: IntegrationSettings, entry: Path | None) -> Path | None:

@@ -67,7 +67,7 @@ class Generation:
 
     @property
     def _json(self) -> bool:
-        return self.config.format == "json"
+        return self.config.format in ("json", "openapi")
 
     def _with_file(self, outcome: Outcome) -> Outcome:
         """`outcome` with its own file settled, when each integration has one."""
@@ -102,6 +102,7 @@ class Generation:
             conventions=config.conventions(),
             cache_folder=config.root / CACHE_DIR if self.request.cache else None,
             json=self._json,
+            openapi=self.config.format == "openapi",
             lint_ignore=frozenset(config.lint_ignore) if config.strict else None,
         )
 

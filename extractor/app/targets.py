@@ -49,7 +49,7 @@ def plan_targets(
             raise ConfigError("--check needs -o FILE|DIR or `output` in [tool.extract-docs]")
         return Targets(as_list=as_list)
     if output is not None and not is_folder_target(output):
-        if len(roots) > 1 and config.format != "json":
+        if len(roots) > 1 and config.format not in ("json", "openapi"):
             raise ConfigError(
                 f"-o {output} is one file but {len(roots)} integrations were found; "
                 "give a folder (-o DIR/) to write one file per integration"
@@ -67,7 +67,7 @@ def _as_list(config: Config, roots: Sequence[IntegrationRoot]) -> bool:
 
 
 def _per_slug(config: Config, roots: Sequence[IntegrationRoot], base: Path) -> dict[str, Path]:
-    default = "{slug}.json" if config.format == "json" else "{slug}.md"
+    default = {"json": "{slug}.json", "openapi": "{slug}.openapi.json"}.get(config.format, "{slug}.md")
     paths: dict[str, Path] = {}
     owners: dict[Path, str] = {}
     for root in roots:

@@ -38,6 +38,7 @@ class Format(str, enum.Enum):
 
     markdown = "markdown"
     json = "json"
+    openapi = "openapi"
 
 
 class ExplainFormat(str, enum.Enum):
@@ -70,7 +71,9 @@ PathsArg = Annotated[
     ),
 ]
 FormatOpt = Annotated[
-    Format | None, typer.Option("--format", help="markdown (default) or json.", show_default=False)
+    Format | None,
+    typer.Option("--format", help="markdown (default), json (the doc model) or openapi (an OpenAPI 3.1 "
+                 "document per integration).", show_default=False),
 ]
 StrictOpt = Annotated[
     bool | None,

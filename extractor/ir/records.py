@@ -33,6 +33,8 @@ class FieldSpec:
     serialization_type: Type | None = None
     """The type a serializer gives the field (`@field_serializer` return annotation,
     `PlainSerializer(return_type=...)`); None: serialized as `type`."""
+    json_schema_extra: dict[str, Any] = field(default_factory=dict)
+    """`json_schema_extra={...}` as written: keys pydantic adds to the field's schema last."""
 
 
 @dataclass

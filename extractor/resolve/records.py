@@ -75,12 +75,18 @@ class RouteParam:
     expand: bool = False
     convert_underscores: bool = False
     """A header model's fields are served with `_` as `-` (FastAPI's `convert_underscores`)."""
+    constraints: dict[str, Any] = field(default_factory=dict)
+    """`Query(ge=1, max_length=50)` and the like, by pydantic's keyword (`ge`, `max_length`)."""
+    title: str | None = None
+    """`Query(title=...)`: the title of the parameter's schema."""
 
 
 SchemeKind: TypeAlias = Literal["oauth2", "apiKey", "http", "openIdConnect"]
 JSON_MEDIA = "application/json"
 FORM_MEDIA = "application/x-www-form-urlencoded"
 MULTIPART_MEDIA = "multipart/form-data"
+STREAM_MEDIA = "application/jsonl"
+"""A stream of JSON items, one a line (FastAPI's media type of `-> AsyncIterable[Item]`)."""
 
 
 @dataclass(frozen=True)
@@ -147,6 +153,8 @@ class HttpRoute:
     parameters: list[RouteParam] = field(default_factory=list)
     body_media_type: str | None = None
     body_required: bool = False
+    """Whether the request body must be sent: the one body parameter is required, or any field of an
+    embedded / form body is (FastAPI's `requestBody.required`)."""
     response_media_type: str | None = None
     """`application/json`; `application/jsonl` for `AsyncIterable[Item]`; the class's media type
     for a `StreamingResponse` / `HTMLResponse`… return; None when unknown."""
@@ -157,7 +165,19 @@ class HttpRoute:
     hidden: bool = False
     webhook: bool = False
     operation_id: str | None = None
-    """`operation_id=` as written; None: FastAPI's generated one."""
+    """FastAPI's `operation_id=`, as written (the OpenAPI document's `operationId`); None: FastAPI's
+    generated one."""
+    endpoint_name: str | None = None
+    """FastAPI's route name: `name=`, else the function's name (its generated `operationId`)."""
+    doc: str | None = None
+    """The operation's whole description as FastAPI publishes it: `description=`, else the
+    docstring cleaned, up to a form feed."""
+    body_name: str | None = None
+    """The wire name of a single, not embedded body parameter (FastAPI titles its schema)."""
+    body_nullable: bool = False
+    """That body parameter may be `None` (`Route.request` holds the type without it)."""
+    response_nullable: bool = False
+    """The response model may be `None` (`Route.response` holds the type without it)."""
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,8 @@ class Mount:
     dependencies: tuple[Value, ...] = ()
     hidden: bool = False
     included: bool = True
+    responses: tuple[Value, ...] = ()
+    """`responses={…}` of the routers and includes on the way, outermost first (FastAPI: inner wins)."""
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,7 @@ class AppFinder:
             deprecated=self.reading.flag(call.kwarg("deprecated")),
             dependencies=listed(call.kwarg("dependencies")),
             hidden=self.reading.resolver.evaluate(call.kwarg("include_in_schema")) is False,
+            responses=_present(call.kwarg("responses")),
         )
 
     def _combine(self, obj: AppObject, outer: Mount, call: Call, own: Mount) -> Mount:
@@ -204,6 +207,7 @@ class AppFinder:
             hidden=outer.hidden or own.hidden or self.reading.resolver.evaluate(call.kwarg("include_in_schema"))
             is False,
             included=outer.included,
+            responses=(*outer.responses, *_present(call.kwarg("responses")), *own.responses),
         )
 
     def declaration(self) -> IntegrationObject | None:
@@ -238,3 +242,8 @@ def _flask_prefix(outer: str, child: str) -> str:
 def listed(value: Value | None) -> tuple[Value, ...]:
     """The items of a list or tuple display (`dependencies=[Depends(auth)]`), else none."""
     return value.items if isinstance(value, ListV) else ()
+
+
+def _present(value: Value | None) -> tuple[Value, ...]:
+    """The value as a one-item tuple when it is written, else empty."""
+    return (value,) if value is not None else ()

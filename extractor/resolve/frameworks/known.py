@@ -3,7 +3,8 @@
 `OAuth2PasswordRequestForm` (and its strict variant) are classes of FastAPI used as
 `Annotated[OAuth2PasswordRequestForm, Depends()]`: their `__init__` parameters are `Form()`
 fields, so the operation gets an `application/x-www-form-urlencoded` body. Their signatures
-are copied from FastAPI (0.115+) and read by the same gather stage as the integration's code.
+are copied from FastAPI (0.165; the strict form has no `format: password`) and read by
+the same gather stage as the integration's code.
 """
 
 from __future__ import annotations
@@ -35,10 +36,10 @@ class OAuth2PasswordRequestFormStrict:
         self,
         grant_type: Annotated[str, Form(pattern="^password$")],
         username: Annotated[str, Form()],
-        password: Annotated[str, Form(json_schema_extra={"format": "password"})],
+        password: Annotated[str, Form()],
         scope: Annotated[str, Form()] = "",
         client_id: Annotated[Union[str, None], Form()] = None,
-        client_secret: Annotated[Union[str, None], Form(json_schema_extra={"format": "password"})] = None,
+        client_secret: Annotated[Union[str, None], Form()] = None,
     ): ...
 '''
 

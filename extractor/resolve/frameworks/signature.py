@@ -53,6 +53,8 @@ class BodyField:
     kind: BodyKind = "json"
     media_type: str | None = None
     """`Body(media_type=…)` as written."""
+    json_schema_extra: dict[str, Any] = field(default_factory=dict)
+    """`Form(json_schema_extra={"format": "password"})` as written."""
 
 
 @dataclass
@@ -88,6 +90,16 @@ class Signature:
             return len(bodies) > 1
         first = bodies[0]
         return first.embed or (first.kind != "json" and not isinstance(without_none(first.type), TModel))
+
+    def body_name(self) -> str | None:
+        """The wire name of the one body parameter when it is the body itself (FastAPI titles its schema)."""
+        bodies = self.body_fields()
+        return bodies[0].wire if bodies and not self.embedded() else None
+
+    def body_nullable(self) -> bool:
+        """The one body parameter is the body itself and may be `None` (`item: Item | None = None`)."""
+        bodies = self.body_fields()
+        return bool(bodies) and not self.embedded() and without_none(bodies[0].type) != bodies[0].type
 
     def media_type(self) -> str | None:
         """`multipart/form-data` with a file, `x-www-form-urlencoded` with a form field, else JSON."""
@@ -217,22 +229,30 @@ class SignatureReader:
         if kind == "header" and alias is None and converts and not expand:
             alias = param.name.replace("_", "-")
         source = cast(ParamSource, kind)  # bodies returned above; "depends" never gets here
+        title = self.reading.text(kw("title"), f"title of {what}", function.location)
         return RouteParam(alias or param.name, param.name, source, model if expand else type_, required, default,
                           description, self.reading.flag(kw("deprecated")), expand,
-                          convert_underscores=kind == "header" and expand and converts)
+                          convert_underscores=kind == "header" and expand and converts,
+                          constraints=self._constraints(kw), title=title)
 
     def _body_details(self, body: BodyField, kw: Callable[[str], Value | None]) -> BodyField:
-        """A body field's examples, `embed=`, constraints and `media_type=` as its marker writes them."""
+        """A body field's examples, `embed=`, constraints, `media_type=` and `json_schema_extra=` as its
+    marker writes them."""
         alias = body.wire if body.wire != body.name else None
         examples = self.reading.resolver.secrets.named(self.reading.resolver.evaluate(kw("examples")),
                                                        body.name, alias)
         body.examples = examples if isinstance(examples, list) else []
         body.embed = self.reading.flag(kw("embed"))
-        body.constraints = {key: to_json(self.reading.resolver.evaluate(kw(key)))
-                            for key in CONSTRAINTS if kw(key) is not None}
+        body.constraints = self._constraints(kw)
         media = self.reading.resolver.evaluate(kw("media_type")) if body.kind == "json" else None
         body.media_type = media if isinstance(media, str) else None
+        extra = to_json(self.reading.resolver.evaluate(kw("json_schema_extra")))
+        body.json_schema_extra = extra if isinstance(extra, dict) else {}
         return body
+
+    def _constraints(self, kw: Callable[[str], Value | None]) -> dict[str, Any]:
+        """`ge=1`, `max_length=50`… as the marker writes them, by pydantic's keyword."""
+        return {key: to_json(self.reading.resolver.evaluate(kw(key))) for key in CONSTRAINTS if kw(key) is not None}
 
     def _default(self, param: Param, marker: Call | None) -> tuple[Value | None, bool]:
         """The written default: in the marker (`Query(10)`) or after `=` (`Annotated[…] = 10`)."""

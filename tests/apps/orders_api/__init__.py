@@ -1,0 +1,1 @@
+"""An orders API: a generic envelope, computed fields, Decimal, two classes named `Item`."""

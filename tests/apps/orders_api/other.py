@@ -1,0 +1,7 @@
+"""Catalogue items: a second class named `Item` (module-qualified components)."""
+
+from pydantic import BaseModel
+
+
+class Item(BaseModel):
+    code: int
