@@ -3,7 +3,9 @@
 The catalogue is not kept by hand: every regex-based plugin of Yelp's detect-secrets (AWS,
 Azure storage, GitHub, GitLab, Slack tokens and webhooks, Stripe, SendGrid, OpenAI, Twilio,
 npm, PyPI, JWT, Telegram, Discord, Mailchimp, Square, Artifactory, IBM, SoftLayer, Cloudant
-…) is read from the installed library. Added here, for shapes it does not cover: whole PEM and
+…) is taken from the library as data (`secret_patterns.json`, regenerated from the installed
+library by `python -m extractor.cli.secret_catalogue`; tests/test_secrets.py fails when it drifts
+from the detect-secrets the tests install). Added here, for shapes it does not cover: whole PEM and
 PGP private key blocks (the plugin only flags the header line), URL passwords (any characters,
 `@` and `/` included, up to the host), `?access_token=`-like query values, `Basic`/`Bearer`
 values, `password=`/`pwd=` and `AccountKey=`/`SharedAccessKey=` in connection strings, and the
@@ -14,8 +16,10 @@ newer OpenAI (`sk-proj-…`), Anthropic (`sk-ant-…`) and Stripe restricted/tes
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any, Final
 
 _PLUGINS_LEFT_OUT: Final = frozenset({"Public IP (ipv4)", "Private Key"})
@@ -58,19 +62,33 @@ _VALUE_PATTERNS: Final = (
 """Shapes whose `value` group alone is the secret (the name or the user stays)."""
 
 
-@lru_cache(maxsize=1)
-def _library_patterns() -> tuple[re.Pattern[str], ...]:
-    """The denylist regexes of every regex-based detect-secrets plugin (one per shape)."""
+CATALOGUE: Final = Path(__file__).with_name("secret_patterns.json")
+"""detect-secrets' plugin regexes as data, written by `python -m extractor.cli.secret_catalogue`
+(importing the library's plugins costs ~0.4 s per process; reading this file ~1 ms)."""
+
+
+def library_catalogue() -> dict[str, Any]:
+    """The denylist regexes of every regex-based plugin of the installed detect-secrets, as the
+    data `CATALOGUE` holds: `{"detect-secrets": version, "patterns": [[regex, flags], …]}`."""
+    from importlib.metadata import version
+
     from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
     from detect_secrets.plugins.base import RegexBasedDetector
 
-    patterns: list[re.Pattern[str]] = []
+    patterns: list[list[Any]] = []
     plugins: dict[str, Any] = get_mapping_from_secret_type_to_class()
     for name, plugin in sorted(plugins.items()):
         if name in _PLUGINS_LEFT_OUT or not issubclass(plugin, RegexBasedDetector):
             continue
-        patterns.extend(plugin().denylist)
-    return tuple(patterns)
+        patterns.extend([pattern.pattern, pattern.flags] for pattern in plugin().denylist)
+    return {"detect-secrets": version("detect-secrets"), "patterns": patterns}
+
+
+@lru_cache(maxsize=1)
+def _library_patterns() -> tuple[re.Pattern[str], ...]:
+    """The catalogue's regexes, compiled once per process."""
+    data = json.loads(CATALOGUE.read_text(encoding="utf-8"))
+    return tuple(re.compile(pattern, flags) for pattern, flags in data["patterns"])
 
 
 OWN_SHAPES: Final = re.compile("|".join(f"(?:{pattern})" for pattern in _OWN_PATTERNS))

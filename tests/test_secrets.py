@@ -259,3 +259,15 @@ def test_names_that_are_not_secret(name: str) -> None:
 def test_every_token_shape_is_redacted_inside_text(token: str) -> None:
     text = f"before «{token}» after"
     assert redact_text(text) == f"before «{REDACTED}» after"
+
+
+def test_the_pattern_catalogue_is_the_installed_detect_secrets() -> None:
+    """`extractor/secret_patterns.json` holds every regex of detect-secrets' plugins as data:
+    stale (a library upgrade) fails here until `python -m extractor.cli.secret_catalogue` runs."""
+    from extractor.cli.secret_catalogue import main
+    from extractor.secret_detector import CATALOGUE, library_catalogue
+
+    assert main(["--check"]) == 0
+    patterns = library_catalogue()["patterns"]
+    assert len(patterns) >= 30
+    assert json.loads(CATALOGUE.read_text(encoding="utf-8"))["patterns"] == patterns
