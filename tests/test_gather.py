@@ -71,7 +71,7 @@ def test_evaluator(expr: str, expected: Any) -> None:
 
 @pytest.mark.parametrize(
     "expr",
-    ["f'{name}'", "lambda: 1", "[x for x in y]", "a if b else c", "f(**kw)"],
+    ["f'{name:>10}'", "f'{name!r}'", "lambda: 1", "[x for x in y]", "a if b else c", "f(**kw)"],
 )
 def test_evaluator_reports_what_is_not_static(expr: str) -> None:
     value = gather(f"X = {expr}\n").assigns["X"].value
@@ -181,7 +181,7 @@ def test_module_docstring_and_positions_with_decorators() -> None:
 
 @pytest.mark.parametrize(
     "read",
-    ['os.getenv(f"{PREFIX}_URL")', 'os.environ[f"{PREFIX}_URL"]', 'os.environ.get("A", f"{PREFIX}")'],
+    ['os.getenv(f"{PREFIX!r}_URL")', 'os.environ[f"{PREFIX:>4}_URL"]', 'os.environ.get("A", f"{PREFIX:x}")'],
 )
 def test_what_an_env_read_cannot_know_is_located_at_the_read(read: str) -> None:
     facts = gather(f"import os\nPREFIX = 'x'\n\n\ndef f():\n    return {read}\n")

@@ -38,14 +38,7 @@ FASTAPI_APPS = {
     "factory_backend": (WEBAPPS / "factory_backend", "factory_backend.main"),
 }
 """Every FastAPI app of the oracle: the sample, and the realistic apps of tests/apps and tests/webapps."""
-ALLOWED: dict[tuple[str, str], tuple[str, str]] = {
-    ("fullstack_backend", "/components/securitySchemes/OAuth2PasswordBearer/flows/password"): (
-        "`tokenUrl=f\"{settings.API_V1_STR}/login/access-token\"`: the gather stage reads an f-string with "
-        "fields as not statically known; a password flow without its `tokenUrl` is not valid OpenAPI, so "
-        "the scheme is written with no flow (and the tool warns)",
-        "`tokenUrl` of `OAuth2PasswordBearer` is not statically known",
-    ),
-}
+ALLOWED: dict[tuple[str, str], tuple[str, str]] = {}
 """The only differences from `app.openapi()` the oracle accepts, by (app, JSON path): the reason,
 and the warning the tool gives for it (docs/openapi.md, "Allow-list"). Each must still differ."""
 FLASK_APPS = {

@@ -544,3 +544,41 @@ def get_item(item_id: int) -> Resp: ...
     assert route.response is not None and route.response.interface == "IGetItemResponse"
     assert doc.incomplete == [DocWarning(location="broken.py:1", message="can't parse; the file is not documented")]
     assert DocWarning(location="broken.py:1", message="can't parse; the file is not documented") in doc.warnings
+
+
+
+F_STRING_HEADER = (
+    "import os\nfrom pydantic_settings import BaseSettings\nfrom platform_sdk import Integration\n"
+    "API = '/api/v1'\nN = 3\n"
+    "class Settings(BaseSettings):\n    API_V1_STR: str = '/api/v1'\n"
+    "settings = Settings()\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        ('f"{API}/login"', "/api/v1/login"),
+        ('f"{settings.API_V1_STR}/login/access-token"', "/api/v1/login/access-token"),
+        ('f"{{literal}} {API!s}-{N}"', "{literal} /api/v1-3"),
+        ('rf"\\d{{2}}{API}"', "\\d{2}/api/v1"),
+        ('f"a\\tb{N}"', "a\tb3"),
+        ('f"{API}" f"/x{N * 2}"', "/api/v1/x6"),
+    ],
+)
+def test_f_strings_of_constants_are_folded(expr: str, expected: str) -> None:
+    code = F_STRING_HEADER + f"integration = Integration(name='X', default_args={{'v': {expr}}})\n"
+    resolved = resolve_code(code)
+    assert resolved.default_args == {"v": expected}, resolved.warnings
+
+
+@pytest.mark.parametrize(
+    "expr",
+    ['f"{os.environ[\'P\']}/x"', 'f"{unknown_name}-x"', 'f"{API!r}"', 'f"{N:>5}"', 'f"{[1, 2]}"'],
+)
+def test_f_strings_with_fields_not_known_stay_unknown(expr: str) -> None:
+    code = F_STRING_HEADER + f"integration = Integration(name='X', default_args={{'v': {expr}}})\n"
+    resolved = resolve_code(code)
+    assert "v" not in resolved.default_args
+    assert any(w.location == "__init__.py:9" and "not static" in w.message for w in resolved.warnings), \
+        resolved.warnings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import builtins
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -9,7 +10,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from ..diagnostics import Unknown
-from .expressions import Attr, BinOp, Call, DictV, EllipsisV, ListV, Ref, Subscript, Value
+from .expressions import Attr, BinOp, Call, DictV, EllipsisV, FString, ListV, Ref, Subscript, Value
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 LITERAL_TYPES = frozenset({"typing.Literal", "typing_extensions.Literal"})
@@ -104,13 +105,29 @@ def _string(ev: Evaluator, node: cst.BaseExpression) -> Value:
 
 
 def _fstring(ev: Evaluator, node: cst.BaseExpression) -> Value:
+    """Text alone is a string; fields are kept for the resolver when they are plain (`{x}`,
+    `{x!s}`): a format spec or `!r`/`!a` is not statically known."""
     assert isinstance(node, cst.FormattedString)
-    parts = []
+    parts: list[Value] = []
     for part in node.parts:
-        if not isinstance(part, cst.FormattedStringText):
-            return Unknown("f-string with fields is not statically known", ev.location)
-        parts.append(part.value)
-    return "".join(parts)
+        if isinstance(part, cst.FormattedStringText):
+            parts.append(_fstring_text(node, part.value))
+        elif not isinstance(part, cst.FormattedStringExpression) or part.format_spec or part.conversion not in (None, "s"):
+            return Unknown("f-string with a format spec or conversion is not statically known", ev.location)
+        else:
+            parts.append(ev.value(part.expression))
+    if all(isinstance(part, str) for part in parts):
+        return "".join(str(part) for part in parts)
+    return FString(tuple(parts), ev.location)
+
+
+def _fstring_text(node: cst.FormattedString, raw: str) -> str:
+    """A text part as Python reads it: `{{` is `{`, escapes apply unless the string is raw."""
+    quote = node.start[len(node.prefix):]
+    raw_prefix = "r" if "r" in node.prefix.lower() else ""
+    text = raw.replace("{{", "{").replace("}}", "}")
+    value = ast.literal_eval(f"{raw_prefix}{quote}{text}{quote}")
+    return value if isinstance(value, str) else text
 
 
 MAX_INT_DIGITS = 1_000

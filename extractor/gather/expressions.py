@@ -1,7 +1,7 @@
 """Static values: the plain-data form of Python expressions, before cross-module resolution.
 
 Names become `Ref`s to qualified names through the module's imports; what has no static
-meaning (f-strings with fields, lambdas, comprehensions, `**kwargs`) becomes `Unknown`.
+meaning (f-strings with format specs, lambdas, comprehensions, `**kwargs`) becomes `Unknown`.
 """
 
 from __future__ import annotations
@@ -92,12 +92,21 @@ class DictV:
 
 
 @dataclass(frozen=True)
+class FString:
+    """An f-string with fields, left for the resolver: text parts and the fields' values
+    (`f"{settings.API_V1_STR}/login"`); it is known when every field is a constant."""
+
+    parts: tuple[Value, ...]
+    location: str | None = None
+
+
+@dataclass(frozen=True)
 class EllipsisV:
     """`...` (required field marker, variadic tuples)."""
 
 
 Value: TypeAlias = (
-    str | int | float | bool | bytes | Ref | Call | Subscript | Attr | BinOp | ListV | DictV | EllipsisV
+    str | int | float | bool | bytes | Ref | Call | Subscript | Attr | BinOp | FString | ListV | DictV | EllipsisV
     | Unknown | None
 )
 

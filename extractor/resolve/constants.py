@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..diagnostics import Unknown
-from ..gather.expressions import Attr, BinOp, Call, DictV, EllipsisV, ListV, Ref, Subscript, Value
+from ..gather.expressions import Attr, BinOp, Call, DictV, EllipsisV, FString, ListV, Ref, Subscript, Value
 from ..gather.facts import Assign, ClassDef
 from ..secrets import SecretPolicy, mask_text
 from .symbols import MAX_DEPTH, SymbolTable
@@ -114,6 +114,17 @@ class Resolver:
             return Unknown(f"`{value.op}` expression is not statically known")
         return self._str(result, depth) if isinstance(result, str) else result  # parts may make a token
 
+    def _fstring(self, value: FString, depth: int) -> Any:
+        """The f-string's text when every field is a string or a number (`str()` is what a field
+        without a format spec gives them); else not statically known."""
+        parts = [self.evaluate(part, depth + 1) for part in value.parts]
+        if not all(isinstance(part, str | int | float) for part in parts):
+            return Unknown("f-string with fields is not statically known", value.location or "")
+        text = "".join(map(str, parts))
+        if len(text) > MAX_SIZE:
+            return Unknown("f-string is too long to document", value.location or "")
+        return self._str(text, depth)
+
     def _list(self, value: ListV, depth: int) -> Any:
         return [self.evaluate(item, depth + 1) for item in value.items]
 
@@ -200,6 +211,7 @@ _DISPATCH: dict[type, Callable[[Resolver, Any, int], Any]] = {
     str: Resolver._str,
     Ref: Resolver._ref,
     BinOp: Resolver._binop,
+    FString: Resolver._fstring,
     ListV: Resolver._list,
     DictV: Resolver._dict,
     Call: Resolver._call,
