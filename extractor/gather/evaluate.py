@@ -112,13 +112,18 @@ def _fstring(ev: Evaluator, node: cst.BaseExpression) -> Value:
     for part in node.parts:
         if isinstance(part, cst.FormattedStringText):
             parts.append(_fstring_text(node, part.value))
-        elif not isinstance(part, cst.FormattedStringExpression) or part.format_spec or part.conversion not in (None, "s"):
+        elif not _plain_field(part):
             return Unknown("f-string with a format spec or conversion is not statically known", ev.location)
         else:
             parts.append(ev.value(part.expression))
     if all(isinstance(part, str) for part in parts):
         return "".join(str(part) for part in parts)
     return FString(tuple(parts), ev.location)
+
+
+def _plain_field(part: cst.BaseFormattedStringContent) -> bool:
+    """`{x}` or `{x!s}`: a field whose text is `str(x)`."""
+    return isinstance(part, cst.FormattedStringExpression) and not part.format_spec and part.conversion in (None, "s")
 
 
 def _fstring_text(node: cst.FormattedString, raw: str) -> str:
