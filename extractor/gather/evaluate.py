@@ -6,6 +6,7 @@ import ast
 import builtins
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeGuard
 
 import libcst as cst
 
@@ -101,7 +102,23 @@ class Evaluator:
 def _string(ev: Evaluator, node: cst.BaseExpression) -> Value:
     assert isinstance(node, cst.SimpleString | cst.ConcatenatedString)
     text = node.evaluated_value
-    return text if text is not None else Unknown("f-string with fields", ev.location)
+    if text is not None:
+        return text
+    if isinstance(node, cst.ConcatenatedString):  # an f-string among the parts
+        return _joined(ev, [ev.value(node.left), ev.value(node.right)])
+    return Unknown("string is not statically known", ev.location)
+
+
+def _joined(ev: Evaluator, parts: list[Value]) -> Value:
+    """Parts of a string side by side: text, or an `FString` keeping the fields for the resolver."""
+    flat: list[Value] = []
+    for part in parts:
+        if isinstance(part, Unknown):
+            return part
+        flat.extend(part.parts if isinstance(part, FString) else [part])
+    if all(isinstance(part, str) for part in flat):
+        return "".join(str(part) for part in flat)
+    return FString(tuple(flat), ev.location)
 
 
 def _fstring(ev: Evaluator, node: cst.BaseExpression) -> Value:
@@ -116,12 +133,10 @@ def _fstring(ev: Evaluator, node: cst.BaseExpression) -> Value:
             return Unknown("f-string with a format spec or conversion is not statically known", ev.location)
         else:
             parts.append(ev.value(part.expression))
-    if all(isinstance(part, str) for part in parts):
-        return "".join(str(part) for part in parts)
-    return FString(tuple(parts), ev.location)
+    return _joined(ev, parts)
 
 
-def _plain_field(part: cst.BaseFormattedStringContent) -> bool:
+def _plain_field(part: cst.BaseFormattedStringContent) -> TypeGuard[cst.FormattedStringExpression]:
     """`{x}` or `{x!s}`: a field whose text is `str(x)`."""
     return isinstance(part, cst.FormattedStringExpression) and not part.format_spec and part.conversion in (None, "s")
 
