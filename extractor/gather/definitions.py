@@ -11,6 +11,7 @@ from ..parse.walk import SimpleLine
 from ..secrets import mask_text
 from .comments import line_comment, statement_comment
 from .evaluate import Evaluator
+from .expressions import Call, ListV, Ref
 from .facts import Assign, ClassDef, Function, Param
 
 
@@ -49,12 +50,14 @@ class DefinitionReader:
             returns=returns,
             docstring=_docstring(node),
             owner=owner,
+            body=_body_source(node) if owner is None else None,
         )
 
     def class_def(self, index: int, node: cst.ClassDef, nested: bool = False) -> ClassDef:
         """A class's bases, keywords, docstring, body assignments, methods and inner classes."""
         ev = self.evaluator.at(self.source.location(index, node.name if nested else None))
-        bases = tuple(ev.value(a.value) for a in node.bases)
+        bases = tuple(ev.annotation(a.value) if isinstance(a.value, cst.Subscript) else ev.value(a.value)
+                      for a in node.bases)
         keywords = tuple(
             (a.keyword.value, ev.value(a.value)) for a in node.keywords if a.keyword
         )
@@ -93,11 +96,33 @@ def _assigns(stmt: SimpleLine, ev: Evaluator, comment: str | None) -> Iterator[A
             for target in small.targets:
                 if isinstance(target.target, cst.Name):
                     yield Assign(target.target.value, value, ev.location, comment=comment)
+        elif isinstance(small, cst.TypeAlias):
+            yield _type_statement(small, ev, comment)
         elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
             annotation = ev.annotation(small.annotation.annotation)
             value = ev.value(small.value) if small.value is not None else None
             yield Assign(small.target.value, value, ev.location, annotation, comment,
                          has_value=small.value is not None, annotated=True)
+
+
+def _type_statement(node: cst.TypeAlias, ev: Evaluator, comment: str | None) -> Assign:
+    """`type X[T] = V` as pydantic reads it: `X = TypeAliasType("X", V, type_params=(T,))`."""
+    name = node.name.value
+    params = node.type_parameters.params if node.type_parameters else ()
+    variables = tuple(Call(Ref("typing.TypeVar"), (p.param.name.value,), (), ev.location)
+                      for p in params if isinstance(p.param, cst.TypeVar))
+    kwargs = (("type_params", ListV(variables, "tuple")),) if variables else ()
+    call = Call(Ref("typing.TypeAliasType"), (name, ev.annotation(node.value)), kwargs, ev.location)
+    return Assign(name, call, ev.location, comment=comment)
+
+
+MAX_BODY = 4000
+"""The longest function body kept as source (alias generators are a few lines)."""
+
+
+def _body_source(node: cst.FunctionDef) -> str | None:
+    text = cst.Module([]).code_for_node(node.body)
+    return text if len(text) <= MAX_BODY else None
 
 
 def _param(ev: Evaluator, param: cst.Param) -> Param:

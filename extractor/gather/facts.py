@@ -45,6 +45,9 @@ class Function:
     returns: Value | None = None
     docstring: str | None = None
     owner: str | None = None
+    body: str | None = None
+    """The source of a short module-level function's body (alias generators are read from
+    it by the resolver's restricted evaluator); None for methods and long functions."""
 
 
 @dataclass

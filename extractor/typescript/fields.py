@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from ..diagnostics import Unknown
-from ..ir import FieldSpec, Mode, TDict, TList, TPrim, TTuple, Type, is_nullable, non_null
+from ..ir import FieldSpec, Mode, ModelSpec, TDict, TList, TPrim, TTuple, Type, is_nullable, non_null
 from ..secrets import MASK
 from .collect import WireField
 from .context import Context, Site
@@ -29,6 +29,9 @@ _LENGTH_CONSTRAINTS = {
     "object": {"min_length": "minProperties", "max_length": "maxProperties"},
 }
 DECIMAL = TPrim("decimal")
+_STRING_FORM_ONLY: dict[str, frozenset[str]] = {"bytesize": frozenset({"pattern"})}
+"""Constraints of a scalar's string form (`ByteSize`'s "1 GiB"), said only where pydantic
+accepts that form: in validation (serialized it is a number)."""
 _NOT_ON_THE_WIRE = {"strict", "allow_inf_nan", "union_mode", "fail_fast", "coerce_numbers_to_str"}
 
 
@@ -72,9 +75,12 @@ def constraints(field: WireField, mode: Mode = "validation") -> dict[str, Any]:
     scalar = _scalar(field.type)
     declared = {**_scalar_meta(scalar), **field.spec.constraints}
     as_text = mode == "serialization" and scalar == DECIMAL
+    string_form = _STRING_FORM_ONLY.get(scalar.name, frozenset()) if scalar and mode == "serialization" else frozenset()
     out: dict[str, Any] = {}
     for name, value in declared.items():
         if name in _NOT_ON_THE_WIRE or not known(value) or (as_text and name in _NUMBER_CONSTRAINTS):
+            continue
+        if name in string_form:
             continue
         mapped = _NUMBER_CONSTRAINTS.get(name) or lengths.get(name)
         out[mapped or ALIAS_GENERATORS["to_camel"](name)] = value
@@ -175,6 +181,16 @@ class WireEntry(Protocol):
     name: str
     ts_type: str
     required: bool
+
+
+def index_signature(spec: ModelSpec, ctx: Context) -> str | None:
+    """The index signature of a model that accepts other keys: `extra="allow"` (any value),
+    a TypedDict's `extra_items=X` (values of type X); None when it doesn't."""
+    if spec.config.extra != "allow":
+        return None
+    extra = spec.config.extra_items
+    value = "unknown" if extra is None else ts_type(extra, ctx, Site(spec.location, f"{spec.name} extra_items"))
+    return f"\t[key: string]: {value};"
 
 
 def inline_object(fields: Sequence[WireEntry]) -> str:

@@ -6,13 +6,11 @@ from ..diagnostics import Diagnostic
 from ..ir import Mode, Registry, TModel, TUnknown, Type
 from .collect import interface_names, is_alias, reachable_models, wire_fields
 from .context import Context, SharedNames, Site
-from .fields import clean_text, field_entry, field_lines, jsdoc
+from .fields import clean_text, field_entry, field_lines, index_signature, jsdoc
 from .labels import python_label
 from .records import FieldEntry, InterfaceBlock
 from .sample_values import example_value
 from .types import ts_type
-
-EXTRA_ALLOW_LINE = "\t[key: string]: unknown;"
 
 
 def build_interfaces(
@@ -65,8 +63,9 @@ def interface_block(model: TModel, ctx: Context) -> tuple[str, list[FieldEntry]]
     lines.append(f"interface {ctx.names[model]} {{")
     for field, entry in zip(fields, entries, strict=True):
         lines += field_lines(field, entry)
-    if spec.config.extra == "allow":
-        lines.append(EXTRA_ALLOW_LINE)
+    extra = index_signature(spec, ctx)
+    if extra is not None:
+        lines.append(extra)
     lines.append("}")
     return "\n".join(lines) + "\n", entries
 
