@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 import libcst as cst
 
 from ..parse import SourceFile
+from ..parse.outline import string_function
 from ..parse.walk import SimpleLine
 from ..secrets import mask_text
 from .comments import line_comment, statement_comment
@@ -116,13 +117,15 @@ def _type_statement(node: cst.TypeAlias, ev: Evaluator, comment: str | None) -> 
     return Assign(name, call, ev.location, comment=comment)
 
 
-MAX_BODY = 4000
-"""The longest function body kept as source (alias generators are a few lines)."""
-
-
 def _body_source(node: cst.FunctionDef) -> str | None:
-    text = cst.Module([]).code_for_node(node.body)
-    return text if len(text) <= MAX_BODY else None
+    """The body's source when the parse stage keeps it (`parse.outline.string_function`)."""
+    params = node.params
+    plain = not (params.kwonly_params or isinstance(params.star_arg, cst.Param) or params.star_kwarg)
+    names = [p.name.value for p in [*params.posonly_params, *params.params]]
+    statements = len(node.body.body) if isinstance(node.body, cst.IndentedBlock) else 1
+    if not string_function(names, plain, statements):
+        return None
+    return cst.Module([]).code_for_node(node.body)
 
 
 def _param(ev: Evaluator, param: cst.Param) -> Param:

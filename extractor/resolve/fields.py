@@ -10,7 +10,7 @@ from ..gather.expressions import Call, EllipsisV, Ref, Subscript, Value
 from ..gather.facts import Assign, Function
 from ..ir import FieldSpec, TPrim, TUnion, Type
 from .constants import Resolver, to_json
-from .types import TypeResolver, canonical, union
+from .types import MARKERS, TypeResolver, canonical, marker_constraints, union
 
 CONSTRAINTS = ("gt", "ge", "lt", "le", "multiple_of", "min_length", "max_length", "pattern",
                "max_digits", "decimal_places", "min_items", "max_items", "regex")
@@ -120,8 +120,8 @@ class FieldReader:
                 handler(self, spec, item)
 
     def _annotated_type(self, spec: FieldSpec, call: Call) -> None:
-        if call.args:
-            spec.constraints[ANNOTATED_TYPES[_last(call.func)]] = to_json(self.resolver.evaluate(call.args[0]))
+        for key, raw in marker_constraints(call):
+            spec.constraints[key] = to_json(self.resolver.evaluate(raw))
 
     def _string_constraints(self, spec: FieldSpec, call: Call) -> None:
         for key, raw in call.kwargs:
@@ -236,7 +236,7 @@ def _set_examples(spec: FieldSpec, value: Any) -> None:
 
 _METADATA: dict[str, Callable[[FieldReader, FieldSpec, Call], None]] = {
     **dict.fromkeys(FIELD_CALLS, FieldReader._field_call),
-    **dict.fromkeys(ANNOTATED_TYPES, FieldReader._annotated_type),
+    **dict.fromkeys([*MARKERS, "Len", "Interval"], FieldReader._annotated_type),
     **dict.fromkeys(SERIALIZERS, FieldReader._serializer),
     "StringConstraints": FieldReader._string_constraints,
 }

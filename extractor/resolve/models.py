@@ -11,8 +11,8 @@ from ..gather.facts import Assign, ClassDef
 from ..ir import EnumSpec, FieldSpec, ModelConfig, ModelSpec, Registry, substitute
 from .alias_generators import AliasGen, AliasGenerators, apply_generator
 from .classes import ClassInfo, Hierarchy
-from .declared import DeclaredTypes
 from .constants import Resolver
+from .declared import DeclaredTypes
 from .fields import FieldReader
 from .generics import Generics
 from .serializers import apply_field_serializers, model_serializer_type

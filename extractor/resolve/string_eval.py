@@ -32,7 +32,9 @@ BUILTINS: dict[str, Callable[..., Any]] = {
     "sorted": sorted, "any": any, "all": all, "min": min, "max": max, "bool": bool, "int": int,
 }
 REGEX: dict[str, Callable[..., Any]] = {"sub": re.sub, "split": re.split}
-"""`re.sub` / `re.split` with literal patterns and string replacements only (see `_regex`)."""
+"""`re.sub` / `re.split` with literal patterns, and replacements that are strings or
+lambdas of this subset."""
+MATCH_METHODS = frozenset({"group", "start", "end"})
 
 
 class UnreadableError(Exception):
@@ -190,6 +192,22 @@ def _sequence(frame: _Frame, node: cst.List | cst.Tuple) -> list[Any]:
     return [_expr(frame, e.value) for e in node.elements]
 
 
+@dataclass(frozen=True)
+class _Closure:
+    """A lambda of the subset (an `re.sub` replacement): interpreted when called."""
+
+    frame: _Frame
+    node: cst.Lambda
+
+    def __call__(self, *args: Any) -> Any:
+        names = [p.name.value for p in self.node.params.params]
+        if len(names) != len(args):
+            raise UnreadableError("lambda called with the wrong arguments")
+        inner = _Frame(self.frame.source, {**self.frame.names, **dict(zip(names, args, strict=True))},
+                       self.frame.budget, self.frame.depth)
+        return _expr(inner, self.node.body)
+
+
 def _name(frame: _Frame, name: str) -> Any:
     if name in frame.names:
         return frame.names[name]
@@ -297,10 +315,12 @@ def _method(frame: _Frame, func: cst.Attribute, args: list[Any], kwargs: dict[st
     name = func.attr.value
     if isinstance(func.value, cst.Name) and func.value.value not in frame.names:
         module = frame.source.qualify(func.value.value)
-        if module == "re" and name in REGEX and all(isinstance(a, str | int) for a in args) and not kwargs:
+        if module == "re" and name in REGEX and all(isinstance(a, str | int | _Closure) for a in args) and not kwargs:
             return REGEX[name](*args)
         return _function(frame, f"{func.value.value}.{name}", args, kwargs)
     owner = _expr(frame, func.value)
+    if isinstance(owner, re.Match) and name in MATCH_METHODS:
+        return getattr(owner, name)(*args)
     if not isinstance(owner, str) or name not in STR_METHODS:
         raise UnreadableError(f"method `{name}`")
     return _checked(getattr(owner, name)(*args, **kwargs))
@@ -336,6 +356,7 @@ _EXPRESSIONS: dict[type, Callable[[_Frame, Any], Any]] = {
     cst.Subscript: _subscript,
     cst.GeneratorExp: lambda frame, node: list(_comprehension(frame, node.for_in, node.elt)),
     cst.ListComp: lambda frame, node: list(_comprehension(frame, node.for_in, node.elt)),
+    cst.Lambda: _Closure,
     cst.List: _sequence,
     cst.Tuple: _sequence,
 }

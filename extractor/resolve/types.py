@@ -231,6 +231,8 @@ class TypeResolver:
         for item in value.items[1:]:
             if isinstance(item, Call) and isinstance(item.func, Ref) and item.func.last in META_CALLS:
                 meta += self._meta(item.kwargs)
+            elif isinstance(item, Call):
+                meta += self._meta(marker_constraints(item))
         return TPrim(inner.name, tuple(meta)) if meta else inner
 
     def _json(self, value: Subscript, args: tuple[Type, ...], location: str) -> Type:
@@ -259,6 +261,25 @@ def _external_type(name: str) -> Type | None:
 def _empty_tuple(item: Value) -> bool:
     """`()` in `tuple[()]`, the empty tuple type."""
     return isinstance(item, ListV) and not item.items
+
+
+MARKERS = {"Gt": "gt", "Ge": "ge", "Lt": "lt", "Le": "le", "MultipleOf": "multiple_of",
+           "MinLen": "min_length", "MaxLen": "max_length"}
+"""`annotated_types` markers of one bound, by the constraint they set."""
+
+
+def marker_constraints(call: Call) -> list[tuple[str, Value]]:
+    """The constraints an `annotated_types` marker sets: `Ge(0)`, `Len(1, 5)`,
+    `Interval(gt=0, le=9)` (nothing for another call)."""
+    name = call.func.last if isinstance(call.func, Ref) else ""
+    if name in MARKERS and call.args:
+        return [(MARKERS[name], call.args[0])]
+    if name == "Len":
+        bounds = [("min_length", call.arg(0, "min_length")), ("max_length", call.arg(1, "max_length"))]
+        return [(key, value) for key, value in bounds if value is not None]
+    if name == "Interval":
+        return [(key, value) for key, value in call.kwargs if key in {"gt", "ge", "lt", "le"}]
+    return []
 
 
 ALIAS_CALLS = frozenset({"TypeAliasType"})
