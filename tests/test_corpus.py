@@ -342,6 +342,9 @@ def _constraints(prop: dict[str, Any]) -> dict[str, Any]:
 def _doc_mismatches(case: Case) -> list[str]:
     """Where a root field's JSDoc facts differ from its property in pydantic's schema."""
     assert case.schema is not None
+    root = case.schema["$defs"][case.schema["$ref"].split("/")[-1]] if "$ref" in case.schema else case.schema
+    if "properties" not in root:
+        return []  # a list, union or alias root: its fields are its models', judged in their own cases
     props = _root_properties(case.schema)
     found: list[str] = []
     for field in case.doc.fields:

@@ -8,9 +8,23 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from ..diagnostics import Unknown
-from ..ir import FieldSpec, Mode, ModelSpec, TDict, TList, TPrim, TTuple, Type, is_nullable, non_null
+from ..ir import (
+    FieldSpec,
+    Mode,
+    ModelSpec,
+    Registry,
+    TDict,
+    TList,
+    TModel,
+    TPrim,
+    TTuple,
+    Type,
+    is_nullable,
+    models_in,
+    non_null,
+)
 from ..secrets import MASK
-from .collect import WireField
+from .collect import WireField, is_alias, wire_fields
 from .context import Context, Site
 from .naming import ALIAS_GENERATORS, ts_key
 from .records import FieldEntry
@@ -181,6 +195,33 @@ class WireEntry(Protocol):
     name: str
     ts_type: str
     required: bool
+
+
+def described_models(root: Type, registry: Registry, mode: Mode, depth: int = 0) -> list[TModel]:
+    """The models whose fields describe a root in the JSON output: the root model; the
+    models of a `list[Model]`, a union, an `Optional`; through a `RootModel` or a type alias
+    to what it holds. Each once, in the order the root names them."""
+    found: list[TModel] = []
+    for model in models_in(root, mode):
+        spec = registry.models.get(model.key)
+        if spec is None or model in found:
+            continue
+        if not is_alias(spec, mode):
+            found.append(model)
+        elif depth < 16:
+            inner = wire_fields(model, registry, mode)
+            found += [m for m in described_models(inner[0].type, registry, mode, depth + 1) if m not in found] \
+                if inner else []
+    return found
+
+
+def merged_fields(groups: Sequence[Sequence[FieldEntry]]) -> list[FieldEntry]:
+    """The fields of several models as one list, each wire name once (the first one's)."""
+    found: dict[str, FieldEntry] = {}
+    for entries in groups:
+        for entry in entries:
+            found.setdefault(entry.name, entry)
+    return list(found.values())
 
 
 def index_signature(spec: ModelSpec, ctx: Context) -> str | None:
