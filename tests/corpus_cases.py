@@ -12,15 +12,14 @@ import functools
 import importlib
 import json
 import re
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import pydantic.v1 as pydantic_v1
-from pydantic import BaseModel, TypeAdapter
-import typing
-
 import typing_extensions
+from pydantic import BaseModel, TypeAdapter
 from typing_extensions import is_typeddict
 
 from extractor.conventions import Conventions
@@ -37,7 +36,8 @@ MODES: tuple[Mode, ...] = ("validation", "serialization")
 CORPUS = Path(__file__).parent / "corpus"
 STATIC_PACKAGE = "corpus"
 RUNTIME_PACKAGE = "tests.corpus"
-TypeAliasTypes = tuple({typing_extensions.TypeAliasType, getattr(typing, "TypeAliasType", typing_extensions.TypeAliasType)})
+TypeAliasTypes = tuple({typing_extensions.TypeAliasType,
+                        getattr(typing, "TypeAliasType", typing_extensions.TypeAliasType)})
 """`TypeAliasType` of typing_extensions, and of typing (Python 3.12+) when it is another class."""
 NOT_IMPORTABLE = frozenset({"models_unresolvable"})
 """Corpus modules that import a package that isn't installed: judged by their warnings."""

@@ -146,6 +146,12 @@ def _bind(frame: _Frame, target: cst.BaseExpression, value: Any) -> None:
     if isinstance(target, cst.Name):
         frame.names[target.value] = value
         return
+    if isinstance(target, cst.Subscript) and len(target.slice) == 1 and isinstance(target.slice[0].slice, cst.Index):
+        owner = _expr(frame, target.value)
+        if not isinstance(owner, list):
+            raise UnreadableError("item assignment to something other than a list")
+        owner[_expr(frame, target.slice[0].slice.value)] = value
+        return
     if not isinstance(target, cst.Tuple | cst.List):
         raise UnreadableError("assignment to something other than names")
     items = list(value)
