@@ -13,7 +13,8 @@ import pytest
 from pydantic.alias_generators import to_pascal
 
 from extractor.ir import TModel, TPrim, TTuple, TVar
-from extractor.resolve.string_eval import Source, UnreadableError, call
+from extractor.resolve.string_eval import call
+from extractor.resolve.string_subset import Source, UnreadableError
 from extractor.typescript import build_interfaces
 
 from .helpers import resolve_code

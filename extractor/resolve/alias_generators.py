@@ -12,7 +12,8 @@ from ..gather.expressions import Call, Code, Ref, Value
 from ..gather.facts import Function, ModuleFacts
 from ..ir import FieldSpec
 from ..ir.aliases import ALIAS_GENERATORS
-from .string_eval import Source, UnreadableError, call
+from .string_eval import call
+from .string_subset import Source, UnreadableError
 from .symbols import SymbolTable
 
 StrFn = Callable[[str], str]

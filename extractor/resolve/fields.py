@@ -10,7 +10,8 @@ from ..gather.expressions import Call, EllipsisV, Ref, Subscript, Value
 from ..gather.facts import Assign, Function
 from ..ir import FieldSpec, TPrim, TUnion, Type
 from .constants import Resolver, to_json
-from .types import MARKERS, TypeResolver, canonical, marker_constraints, union
+from .markers import MARKERS, marker_constraints
+from .types import TypeResolver, canonical, union
 
 CONSTRAINTS = ("gt", "ge", "lt", "le", "multiple_of", "min_length", "max_length", "pattern",
                "max_digits", "decimal_places", "min_items", "max_items", "regex")

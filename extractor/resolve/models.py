@@ -15,9 +15,10 @@ from .constants import Resolver
 from .declared import DeclaredTypes
 from .fields import FieldReader
 from .generics import Generics
+from .markers import declared_kind
 from .serializers import apply_field_serializers, model_serializer_type
 from .typed_dicts import TypedDictBinder
-from .types import canonical, declared_kind
+from .types import canonical
 
 EXTRA = {"allow": "allow", "forbid": "forbid", "ignore": "ignore"}
 V1_MODULES = ("pydantic.v1.", "pydantic.generics.")
