@@ -8,11 +8,14 @@ import inspect
 import re
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from pydantic.alias_generators import to_pascal
 
-from extractor.ir import TModel, TPrim, TTuple, TVar
+from extractor.discover import IntegrationRoot
+from extractor.ir import TModel, TPrim, TTuple, TUnion, TVar
+from extractor.pipeline import extract
 from extractor.resolve.string_eval import call
 from extractor.resolve.string_subset import Source, UnreadableError
 from extractor.typescript import build_interfaces
@@ -212,3 +215,42 @@ def test_nested_classes_and_named_tuples() -> None:
     block, warnings = build_interfaces(TModel("pkg.Message"), registry, interface="IMessage", mode="validation")
     assert warnings == [] and "\tcalls: ICall[];" in block.typescript
     assert "type ISpan = [number] | [number, number];" in block.typescript
+
+
+def test_quoted_forward_references_in_a_root_model_base_are_types() -> None:
+    resolved = resolve_code("""
+        from typing import Literal, Union
+        from pydantic import BaseModel, RootModel
+
+        class Either(RootModel[Union["A2", "A3"]]):
+            pass
+
+        class A2(BaseModel):
+            kind: Literal["a2"]
+
+        class A3(BaseModel):
+            kind: Literal["a3"]
+    """)
+    assert resolved.warnings == []
+    assert resolved.registry.models["pkg.Either"].fields[0].type == TUnion((TModel("pkg.A2"), TModel("pkg.A3")))
+
+
+UNREADABLE = '''
+from pydantic import BaseModel, ConfigDict
+from not_installed import Money, camelize
+
+
+class Order(BaseModel):
+    model_config = ConfigDict(alias_generator=camelize)
+    total: Money
+'''
+
+
+def test_what_is_out_of_reach_reaches_the_document_warnings(tmp_path: Path) -> None:
+    """Both warnings land in the integration's warnings with `file:line` (what `--strict`
+    fails on, tests/test_cli.py)."""
+    (tmp_path / "orders.py").write_text(UNREADABLE, encoding="utf-8")
+    doc = extract(IntegrationRoot(path=tmp_path, slug="orders", files=(tmp_path / "orders.py",)))
+    messages = {(w.location, w.message.split(":")[0]) for w in doc.warnings}
+    assert ("orders.py:6", "`Order`") in messages
+    assert any(w.location == "orders.py:8" and "can't be resolved statically" in w.message for w in doc.warnings)
