@@ -12,11 +12,13 @@ import functools
 import importlib
 import json
 import re
+import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import pydantic.v1 as pydantic_v1
+import typing_extensions
 from pydantic import BaseModel, TypeAdapter
 from typing_extensions import is_typeddict
 
@@ -34,6 +36,9 @@ MODES: tuple[Mode, ...] = ("validation", "serialization")
 CORPUS = Path(__file__).parent / "corpus"
 STATIC_PACKAGE = "corpus"
 RUNTIME_PACKAGE = "tests.corpus"
+TypeAliasTypes = tuple({typing_extensions.TypeAliasType,
+                        getattr(typing, "TypeAliasType", typing_extensions.TypeAliasType)})
+"""`TypeAliasType` of typing_extensions, and of typing (Python 3.12+) when it is another class."""
 NOT_IMPORTABLE = frozenset({"models_unresolvable"})
 """Corpus modules that import a package that isn't installed: judged by their warnings."""
 
@@ -60,9 +65,11 @@ def corpus_resolved() -> Resolved:
 
 def runtime_class(key: str) -> Any:
     """The imported class of a static registry key (`corpus.models_basic.Scalars`)."""
-    module, _, name = key.rpartition(".")
-    runtime_module = RUNTIME_PACKAGE + module.removeprefix(STATIC_PACKAGE)
-    return getattr(importlib.import_module(runtime_module), name)
+    _, module, *names = key.split(".")
+    found = importlib.import_module(f"{RUNTIME_PACKAGE}.{module}")
+    for name in names:  # `Outer.Inner`: a class defined in a class body
+        found = getattr(found, name)
+    return found
 
 
 def corpus_module(key: str) -> str:
@@ -78,16 +85,32 @@ def runtime_models() -> set[str]:
             continue
         module = importlib.import_module(f"{RUNTIME_PACKAGE}.{path.stem}")
         for name, value in vars(module).items():
-            if name.isidentifier() and _is_model(value) and value.__module__ == module.__name__:
-                found.add(f"{STATIC_PACKAGE}.{path.stem}.{name}")
+            if name.isidentifier() and _is_model(value) and _module(value) == module.__name__:
+                found |= {f"{STATIC_PACKAGE}.{path.stem}.{qualname}" for qualname in _with_nested(name, value)}
+    return found
+
+
+def _module(value: Any) -> str | None:
+    return getattr(value, "__module__", None)
+
+
+def _with_nested(qualname: str, value: Any) -> list[str]:
+    """`Outer` and the models defined in its body (`Outer.Inner`, …)."""
+    found = [qualname]
+    if isinstance(value, type):
+        for name, inner in vars(value).items():
+            if _is_model(inner) and getattr(inner, "__qualname__", "") == f"{value.__qualname__}.{name}":
+                found += _with_nested(f"{qualname}.{name}", inner)
     return found
 
 
 def _is_model(value: Any) -> bool:
-    """A pydantic (v2 or v1) model, or a TypedDict (pydantic validates it like a model)."""
+    """What the registry holds: a pydantic (v2 or v1) model, a TypedDict (pydantic validates
+    it like a model), a NamedTuple, a `TypeAliasType`."""
     bases = (BaseModel, pydantic_v1.BaseModel)
     model = isinstance(value, type) and issubclass(value, bases) and value not in bases
-    return model or is_typeddict(value)
+    named_tuple = isinstance(value, type) and issubclass(value, tuple) and hasattr(value, "_fields")
+    return model or is_typeddict(value) or named_tuple or isinstance(value, TypeAliasTypes)
 
 
 def reference_schema(cls: Any, mode: Mode) -> dict[str, Any]:
@@ -140,6 +163,8 @@ def corpus_cases() -> dict[str, Case]:
     resolved = corpus_resolved()
     cases: dict[str, Case] = {}
     for key, spec in resolved.registry.models.items():
+        if spec.variant_of is not None:
+            continue  # a TypedDict under a model's config: judged inside that model
         importable = corpus_module(key) not in NOT_IMPORTABLE
         cls = runtime_class(key) if importable else None
         for mode in MODES:

@@ -75,9 +75,9 @@ def corpus_schema_cases() -> dict[str, SchemaCase]:
     with no modes): they are not judged here."""
     registry = corpus_resolved().registry
     cases: dict[str, SchemaCase] = {}
-    for key in registry.models:
-        if corpus_module(key) in NOT_IMPORTABLE:
-            continue
+    for key, spec in registry.models.items():
+        if corpus_module(key) in NOT_IMPORTABLE or spec.variant_of is not None:
+            continue  # a TypedDict under another model's config is judged through that model
         cls = runtime_class(key)
         if isinstance(cls, type) and issubclass(cls, pydantic_v1.BaseModel):
             continue

@@ -216,7 +216,8 @@ def verdict() -> Verdict:
 
 def test_corpus_is_read_completely() -> None:
     registry = corpus_resolved().registry
-    static = {key for key in registry.models if corpus_module(key) not in NOT_IMPORTABLE}
+    static = {key for key, spec in registry.models.items()
+              if corpus_module(key) not in NOT_IMPORTABLE and spec.variant_of is None}
     assert static == runtime_models()
     assert len(registry.models) >= 60 and len(registry.enums) >= 4
 
@@ -341,6 +342,9 @@ def _constraints(prop: dict[str, Any]) -> dict[str, Any]:
 def _doc_mismatches(case: Case) -> list[str]:
     """Where a root field's JSDoc facts differ from its property in pydantic's schema."""
     assert case.schema is not None
+    root = case.schema["$defs"][case.schema["$ref"].split("/")[-1]] if "$ref" in case.schema else case.schema
+    if "properties" not in root:
+        return []  # a list, union or alias root: its fields are its models', judged in their own cases
     props = _root_properties(case.schema)
     found: list[str] = []
     for field in case.doc.fields:

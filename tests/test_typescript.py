@@ -410,20 +410,31 @@ def test_nested_name_clashing_with_root_interface_is_qualified() -> None:
     assert "interface IReq {\n\tinner: IBReq;\n}\n\ninterface IBReq {" in doc.typescript
 
 
-@pytest.mark.parametrize(("root", "expected", "example"), [
+@pytest.mark.parametrize(("root", "expected", "example", "fields"), [
     (TList(TModel("shop.Line")),
      "type IItems = ILine[];\n\ninterface ILine {\n\tsku: string;\n"
      "\tparent: ILine | null;\n}\n",
-     [{"sku": "string", "parent": None}]),
-    (TDict(S, INT), "type IItems = { [key: string]: number };\n", {"key": 0}),
+     [{"sku": "string", "parent": None}], ["sku", "parent"]),
+    (TDict(S, INT), "type IItems = { [key: string]: number };\n", {"key": 0}, []),
     (opt(TModel("other.Line")),
      "type IItems = ILine | null;\n\ninterface ILine {\n\tcode: number;\n}\n",
-     {"code": 0}),
+     {"code": 0}, ["code"]),
 ])
-def test_non_model_root_is_a_type_alias(root: Type, expected: str, example: Any) -> None:
+def test_non_model_root_is_a_type_alias(root: Type, expected: str, example: Any, fields: list[str]) -> None:
+    """A `list[Model]` / `Optional[Model]` root: its JSON `fields` are the model's (issue #13)."""
     doc, _ = build_interfaces(root, SHOP, interface="IItems", mode="validation")
     assert doc.typescript == expected
-    assert doc.fields == [] and doc.example == example
+    assert [f.name for f in doc.fields] == fields and doc.example == example
+
+
+def test_fields_of_a_union_and_an_alias_root() -> None:
+    """A union's fields are its models' (each wire name once); a RootModel's are what it holds."""
+    reg = registry(spec("m.A", fld("a", INT), fld("both", S)), spec("m.B", fld("both", INT), fld("b", S)),
+                   ModelSpec("m.Many", "Many", "m.py:9", fields=[fld("root", TList(TModel("m.A")))], is_root=True))
+    union, _ = build_interfaces(TUnion((TModel("m.A"), TModel("m.B"))), reg, interface="IU", mode="validation")
+    assert [(f.name, f.ts_type) for f in union.fields] == [("a", "number"), ("both", "string"), ("b", "string")]
+    alias, _ = build_interfaces(TModel("m.Many"), reg, interface="IMany", mode="validation")
+    assert [f.name for f in alias.fields] == ["a", "both"]
 
 
 def test_generic_root_and_unknown_root() -> None:

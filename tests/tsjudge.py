@@ -122,14 +122,15 @@ def check_typescript(blocks: Mapping[str, str]) -> None:
         raise AssertionError("tsc rejected the TypeScript:\n" + format_errors(errors))
 
 
-def schema_to_ts(schemas: Mapping[str, dict[str, Any]]) -> dict[str, str]:
+def schema_to_ts(schemas: Mapping[str, dict[str, Any]], *, raw: bool = False) -> dict[str, str]:
     """json-schema-to-typescript's modules for many JSON Schemas, in one node process.
 
-    Each module exports `JudgeRoot`, whose `root` property has the schema's type."""
+    Each module exports `JudgeRoot`, whose `root` property has the schema's type. `raw`: the
+    schemas as pydantic wrote them, without the judge's documented adjustments."""
     if not (JSTT.exists() and shutil.which("node")):
         pytest.skip(MISSING_JSTT)
     proc = subprocess.run(
-        ["node", str(SCHEMA2TS)], input=json.dumps(dict(schemas)), cwd=REPO,
+        ["node", str(SCHEMA2TS), *(["--raw"] if raw else [])], input=json.dumps(dict(schemas)), cwd=REPO,
         capture_output=True, text=True, timeout=600, check=False,
     )
     if proc.returncode != 0:

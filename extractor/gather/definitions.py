@@ -7,13 +7,13 @@ from collections.abc import Iterator, Sequence
 import libcst as cst
 
 from ..parse import SourceFile
-from ..parse.outline import MOUNTS
+from ..parse.outline import MOUNTS, string_function
 from ..parse.walk import SimpleLine
 from ..secrets import mask_text
 from .calls import statement_calls
 from .comments import line_comment, statement_comment
 from .evaluate import Evaluator
-from .expressions import Call
+from .expressions import Call, ListV, Ref
 from .facts import Assign, ClassDef, Function, Param
 
 
@@ -53,6 +53,7 @@ class DefinitionReader:
             docstring=_docstring(node),
             owner=owner,
             body=self._body_statements(index, node) if owner is None else [],
+            source=_body_source(node) if owner is None else None,
         )
 
     def _body_statements(self, index: int, node: cst.FunctionDef) -> list[Assign | Call]:
@@ -75,7 +76,8 @@ class DefinitionReader:
     def class_def(self, index: int, node: cst.ClassDef, nested: bool = False) -> ClassDef:
         """A class's bases, keywords, docstring, body assignments, methods and inner classes."""
         ev = self.evaluator.at(self.source.location(index, node.name if nested else None))
-        bases = tuple(ev.value(a.value) for a in node.bases)
+        bases = tuple(ev.annotation(a.value) if isinstance(a.value, cst.Subscript) else ev.value(a.value)
+                      for a in node.bases)
         keywords = tuple(
             (a.keyword.value, ev.value(a.value)) for a in node.keywords if a.keyword
         )
@@ -115,6 +117,8 @@ def _assigns(stmt: SimpleLine, ev: Evaluator, comment: str | None) -> Iterator[A
             for target in small.targets:
                 if isinstance(target.target, cst.Name):
                     yield Assign(target.target.value, value, ev.location, comment=comment)
+        elif isinstance(small, cst.TypeAlias):
+            yield _type_statement(small, ev, comment)
         elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
             annotation = ev.annotation(small.annotation.annotation)
             value = ev.value(small.value) if small.value is not None else None
@@ -128,6 +132,28 @@ def _mounts(stmt: cst.BaseStatement) -> bool:
         isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
         and isinstance(small.value.func, cst.Attribute) and small.value.func.attr.value in MOUNTS
         for small in stmt.body)
+
+
+def _type_statement(node: cst.TypeAlias, ev: Evaluator, comment: str | None) -> Assign:
+    """`type X[T] = V` as pydantic reads it: `X = TypeAliasType("X", V, type_params=(T,))`."""
+    name = node.name.value
+    params = node.type_parameters.params if node.type_parameters else ()
+    variables = tuple(Call(Ref("typing.TypeVar"), (p.param.name.value,), (), ev.location)
+                      for p in params if isinstance(p.param, cst.TypeVar))
+    kwargs = (("type_params", ListV(variables, "tuple")),) if variables else ()
+    call = Call(Ref("typing.TypeAliasType"), (name, ev.annotation(node.value)), kwargs, ev.location)
+    return Assign(name, call, ev.location, comment=comment)
+
+
+def _body_source(node: cst.FunctionDef) -> str | None:
+    """The body's source when the parse stage keeps it (`parse.outline.string_function`)."""
+    params = node.params
+    plain = not (params.kwonly_params or isinstance(params.star_arg, cst.Param) or params.star_kwarg)
+    names = [p.name.value for p in [*params.posonly_params, *params.params]]
+    statements = len(node.body.body) if isinstance(node.body, cst.IndentedBlock) else 1
+    if not string_function(names, plain, statements):
+        return None
+    return cst.Module([]).code_for_node(node.body)
 
 
 def _param(ev: Evaluator, param: cst.Param) -> Param:

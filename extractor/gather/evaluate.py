@@ -11,7 +11,7 @@ from typing import TypeGuard
 import libcst as cst
 
 from ..diagnostics import Unknown
-from .expressions import Attr, BinOp, Call, DictV, EllipsisV, FString, ListV, Ref, Subscript, Value
+from .expressions import Attr, BinOp, Call, Code, DictV, EllipsisV, FString, ListV, Ref, Subscript, Value
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 LITERAL_TYPES = frozenset({"typing.Literal", "typing_extensions.Literal"})
@@ -183,14 +183,29 @@ def _call(ev: Evaluator, node: cst.BaseExpression) -> Value:
     assert isinstance(node, cst.Call)
     args: list[Value] = []
     kwargs: list[tuple[str, Value]] = []
-    for arg in node.args:
+    func = ev.value(node.func)
+    typed = _TYPE_ARGUMENTS.get(func.last if isinstance(func, Ref) else "", ())
+    for index, arg in enumerate(node.args):
         if arg.star:
             kwargs.append((arg.star, Unknown(f"{arg.star}-arguments are not statically known", ev.location)))
         elif arg.keyword is not None:
-            kwargs.append((arg.keyword.value, ev.value(arg.value)))
+            read = ev.annotation if arg.keyword.value in typed else ev.value
+            kwargs.append((arg.keyword.value, read(arg.value)))
         else:
-            args.append(ev.value(arg.value))
-    return Call(ev.value(node.func), tuple(args), tuple(kwargs), ev.location)
+            args.append(ev.annotation(arg.value) if index in typed else ev.value(arg.value))
+    return Call(func, tuple(args), tuple(kwargs), ev.location)
+
+
+_TYPE_ARGUMENTS: dict[str, frozenset[int | str]] = {
+    "TypeAliasType": frozenset({1, "value"}),
+}
+"""Calls whose arguments are types: read as annotations (quoted forward references parsed)."""
+
+
+def _lambda(ev: Evaluator, node: cst.BaseExpression) -> Value:
+    assert isinstance(node, cst.Lambda)
+    params = tuple(p.name.value for p in node.params.params)
+    return Code(params, cst.Module([]).code_for_node(node.body), ev.location)
 
 
 def _sequence(ev: Evaluator, node: cst.BaseExpression) -> Value:
@@ -262,4 +277,5 @@ _HANDLERS: dict[type[cst.BaseExpression], Callable[[Evaluator, cst.BaseExpressio
     cst.BinaryOperation: _binary,
     cst.Subscript: _subscript_value,
     cst.Ellipsis: _ellipsis,
+    cst.Lambda: _lambda,
 }

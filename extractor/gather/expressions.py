@@ -105,8 +105,18 @@ class EllipsisV:
     """`...` (required field marker, variadic tuples)."""
 
 
+@dataclass(frozen=True)
+class Code:
+    """A lambda's parameters and body expression, as source text: kept for the resolver's
+    restricted string evaluator (alias generators); never run."""
+
+    params: tuple[str, ...]
+    body: str
+    location: str
+
+
 Value: TypeAlias = (
     str | int | float | bool | bytes | Ref | Call | Subscript | Attr | BinOp | FString | ListV | DictV | EllipsisV
-    | Unknown | None
+    | Code | Unknown | None
 )
 

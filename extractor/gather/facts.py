@@ -48,6 +48,9 @@ class Function:
     body: list[Assign | Call] = field(default_factory=list, compare=False)
     """The top-level simple statements of the body that are assignments or calls, and the
     name a `return NAME` gives back as `Assign("return", Ref(NAME))` (application factories)."""
+    source: str | None = None
+    """The source of a short module-level function's body (alias generators are read from
+    it by the resolver's restricted evaluator); None for methods and long functions."""
 
 
 @dataclass

@@ -27,6 +27,7 @@ from .types import (
     models_in,
     non_null,
     substitute,
+    transform,
     type_vars,
     walk,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "models_in",
     "non_null",
     "substitute",
+    "transform",
     "type_vars",
     "walk",
 ]

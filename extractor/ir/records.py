@@ -30,6 +30,9 @@ class FieldSpec:
     deprecated: bool = False
     exclude: bool = False
     kind: Literal["field", "computed"] = "field"
+    generated_aliases: tuple[str, str] | None = None
+    """The keys the model's `alias_generator` gives the field (validation, serialization),
+    applied where no explicit alias wins; None: no generator."""
     serialization_type: Type | None = None
     """The type a serializer gives the field (`@field_serializer` return annotation,
     `PlainSerializer(return_type=...)`); None: serialized as `type`."""
@@ -41,13 +44,17 @@ class FieldSpec:
 class ModelConfig:
     """What of `model_config` / `class Config` changes the wire shape."""
 
-    alias_generator: str | None = None  # "to_camel" | "to_pascal" | "to_snake" | None
+    alias_generator: str | None = None
+    """The generator's label: a `pydantic.alias_generators` helper name ("to_camel"), or the
+    name of a custom function read statically (its results are in `FieldSpec.generated_aliases`)."""
     populate_by_name: bool = False
     extra: Literal["ignore", "allow", "forbid"] = "ignore"
     pydantic_v1: bool = False
     serialization_defaults_required: bool = False
     """`json_schema_serialization_defaults_required`: serialized fields with defaults are required."""
     env_prefix: str = ""  # pydantic-settings
+    extra_items: Type | None = None
+    """A TypedDict's `extra_items=X` (PEP 728): other keys allowed, their values of type X."""
 
 
 @dataclass
@@ -66,6 +73,10 @@ class ModelSpec:
     """A `RootModel` (or v1 `__root__` model): its one field is the whole value."""
     serialization_type: Type | None = None
     """The return type of a `@model_serializer`: the whole serialized value; None: fields."""
+    variant_of: str | None = None
+    """The key of the TypedDict this entry copies under a using model's config (not a class)."""
+    inherits_config: bool = False
+    """A TypedDict without its own config: pydantic applies the config of the model using it."""
 
 
 @dataclass

@@ -9,7 +9,7 @@ code elsewhere walks types only through these functions.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, NoReturn, TypeAlias
 
@@ -40,9 +40,11 @@ class TList:
 
 @dataclass(frozen=True)
 class TTuple:
-    """A fixed-length tuple `tuple[A, B]`."""
+    """A fixed-length tuple `tuple[A, B]`; a `NamedTuple` with defaults accepts its first
+    `required` items alone too (None: all items are required)."""
 
     items: tuple[Type, ...]
+    required: int | None = None
 
 
 @dataclass(frozen=True)
@@ -144,33 +146,40 @@ def walk(t: Type) -> Iterator[Type]:
         yield from walk(child)
 
 
-def substitute(t: Type, env: Mapping[str, Type]) -> Type:  # noqa: PLR0911 (one case a variant)
+def substitute(t: Type, env: Mapping[str, Type]) -> Type:
     """`t` with its type variables replaced by their values in `env` (unbound ones stay)."""
     if not env:
         return t
+    return transform(t, lambda node: env.get(node.name, node) if isinstance(node, TVar) else None)
+
+
+def transform(t: Type, replace: Callable[[Type], Type | None]) -> Type:  # noqa: PLR0911 (one case a variant)
+    """`t` rebuilt with `replace(node)` wherever it gives a type (that node is not descended
+    into); elsewhere the node is rebuilt from its transformed children."""
+    found = replace(t)
+    if found is not None:
+        return found
     match t:
-        case TVar(name=name):
-            return env.get(name, t)
         case TList(item=item, unique=unique):
-            return TList(substitute(item, env), unique)
-        case TTuple(items=items):
-            return TTuple(_substituted(items, env))
+            return TList(transform(item, replace), unique)
+        case TTuple(items=items, required=required):
+            return TTuple(_transformed(items, replace), required)
         case TDict(key=key, value=value):
-            return TDict(substitute(key, env), substitute(value, env))
+            return TDict(transform(key, replace), transform(value, replace))
         case TUnion(options=options, discriminator=discriminator):
-            return TUnion(_substituted(options, env), discriminator)
+            return TUnion(_transformed(options, replace), discriminator)
         case TModel(key=key, args=args):
-            return TModel(key, _substituted(args, env))
+            return TModel(key, _transformed(args, replace))
         case TJson(inner=inner):
-            return TJson(substitute(inner, env))
-        case TPrim() | TLiteral() | TEnum() | TUnknown():
+            return TJson(transform(inner, replace))
+        case TPrim() | TLiteral() | TEnum() | TVar() | TUnknown():
             return t
         case _:
             assert_never(t)
 
 
-def _substituted(types: tuple[Type, ...], env: Mapping[str, Type]) -> tuple[Type, ...]:
-    return tuple(substitute(item, env) for item in types)
+def _transformed(types: tuple[Type, ...], replace: Callable[[Type], Type | None]) -> tuple[Type, ...]:
+    return tuple(transform(item, replace) for item in types)
 
 
 def type_vars(t: Type) -> list[str]:

@@ -120,7 +120,7 @@ def mounts_routes(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 def _body_cut(source: Outline, node: ast.FunctionDef | ast.AsyncFunctionDef) -> Cut | None:
     """The body lines to leave out: all but a leading expression (the docstring)."""
     drops = node.body[1:] if isinstance(node.body[0], ast.Expr) else node.body
-    if not drops or source.mentions_env(node) or mounts_routes(node):
+    if not drops or source.mentions_env(node) or mounts_routes(node) or _string_function(node):
         return None
     first = drops[0]
     line = source.lines[first.lineno - 1]
@@ -128,6 +128,24 @@ def _body_cut(source: Outline, node: ast.FunctionDef | ast.AsyncFunctionDef) -> 
     if indent.strip():
         return None
     return first.lineno, node.end_lineno or first.lineno, indent, id(node)
+
+
+STRING_FUNCTION_STATEMENTS = 8
+"""The most statements a body kept for `string_function` has (gather applies the same rule)."""
+
+
+def string_function(params: list[str], plain: bool, statements: int) -> bool:
+    """A function whose body is kept: one plain positional parameter, not a method's
+    (`self`, `cls`), at most `STRING_FUNCTION_STATEMENTS` statements. It may be an alias
+    generator, whose body the resolver reads (`resolve.string_eval`)."""
+    one = plain and len(params) == 1 and params[0] not in {"self", "cls"}
+    return one and statements <= STRING_FUNCTION_STATEMENTS
+
+
+def _string_function(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    args = node.args
+    plain = not (args.kwonlyargs or args.vararg or args.kwarg)
+    return string_function([a.arg for a in [*args.posonlyargs, *args.args]], plain, len(node.body))
 
 
 def _apply(source: Outline, cuts: list[Cut]) -> Outline:

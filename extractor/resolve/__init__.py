@@ -45,7 +45,8 @@ def resolve(modules: list[ModuleFacts], options: Conventions) -> Resolved:
     resolver = Resolver(symbols, SecretPolicy(options.secret_name_suffixes))
     types = TypeResolver(hierarchy, resolver)
     fields = FieldReader(types, resolver)
-    registry = ModelBuilder(hierarchy, resolver, fields).registry()
+    builder = ModelBuilder(hierarchy, resolver, fields)
+    registry = builder.registry()
     finder = IntegrationFinder(hierarchy, resolver, options)
     result = _declared(finder, registry, resolver.secrets)
     routes = RouteFinder(finder, types, resolver, options)
@@ -56,8 +57,8 @@ def resolve(modules: list[ModuleFacts], options: Conventions) -> Resolved:
     env = _environment(result, registry, modules, resolver, options)
     errors = ErrorCollector(hierarchy, resolver, options.error_bases)
     result.errors = errors.errors()
-    for source in (types.warnings, fields.warnings, finder.warnings, routes.warnings, frameworks.warnings,
-                   env.warnings, errors.warnings):
+    for source in (builder.warnings, types.warnings, fields.warnings, finder.warnings, routes.warnings,
+                   frameworks.warnings, env.warnings, errors.warnings):
         result.warnings.extend(_diagnostics(source))
     return mask_known(result)
 

@@ -12,6 +12,7 @@ from .symbols import Symbol, SymbolTable
 
 MODEL_BASES = frozenset({"BaseModel", "BaseSettings", "GenericModel", "RootModel", "SQLModel"})
 TYPED_DICT_BASES = frozenset({"TypedDict"})
+NAMED_TUPLE_BASES = frozenset({"NamedTuple"})
 ENUM_BASES = frozenset({"Enum", "IntEnum", "StrEnum", "Flag", "IntFlag"})
 GENERIC_BASES = frozenset({"typing.Generic", "typing_extensions.Generic"})
 
@@ -22,11 +23,23 @@ class ClassInfo:
 
     cls: ClassDef
     module: ModuleFacts
+    outer: str = ""
+    """The dotted names of the classes whose bodies define this one (`Message` for
+    `Message.ToolCall`); empty at module level."""
 
     @property
     def key(self) -> str:
-        """`module.ClassName`, unique in the integration."""
-        return f"{self.module.module}.{self.cls.name}"
+        """`module.ClassName` (`module.Outer.Inner` for a nested class), unique in the integration."""
+        return f"{self.module.module}.{self.qualname}"
+
+    @property
+    def qualname(self) -> str:
+        """`ClassName`, `Outer.Inner`."""
+        return f"{self.outer}.{self.cls.name}" if self.outer else self.cls.name
+
+    def nested(self) -> list[ClassInfo]:
+        """The classes defined in this class's body."""
+        return [ClassInfo(inner, self.module, self.qualname) for inner in self.cls.inner.values()]
 
 
 def base_ref(base: Value) -> Ref | None:
@@ -42,6 +55,16 @@ def _decorator_name(value: Value) -> str:
     return target.last if isinstance(target, Ref) else ""
 
 
+def _nested(info: ClassInfo, rest: tuple[str, ...]) -> ClassInfo | None:
+    """The class `Outer.Inner.…` names from `Outer` (None when a part isn't a nested class)."""
+    for name in rest:
+        inner = info.cls.inner.get(name)
+        if inner is None:
+            return None
+        info = ClassInfo(inner, info.module, info.qualname)
+    return info
+
+
 class Hierarchy:
     """Answers which integration classes are models, enums, settings, errors or integrations."""
 
@@ -53,10 +76,10 @@ class Hierarchy:
     def resolve_class(self, ref: Ref, depth: int = 0) -> ClassInfo | None:
         """The integration class `ref` names, following aliases like `RefundIn = RefundRequest`."""
         symbol: Symbol | None = self.symbols.lookup(ref.name)
-        if symbol is None or symbol.rest or depth > 16:
+        if symbol is None or depth > 16 or (symbol.rest and not isinstance(symbol.definition, ClassDef)):
             return None
         if isinstance(symbol.definition, ClassDef):
-            return ClassInfo(symbol.definition, symbol.module)
+            return _nested(ClassInfo(symbol.definition, symbol.module), symbol.rest)
         value = getattr(symbol.definition, "value", None)
         if isinstance(value, Ref) and getattr(symbol.definition, "annotation", None) is None:
             return self.resolve_class(value, depth + 1)
@@ -99,8 +122,26 @@ class Hierarchy:
 
     @cached_property
     def all_classes(self) -> list[ClassInfo]:
-        """Every class of the integration."""
-        return [ClassInfo(cls, module) for module, cls in self.symbols.classes()]
+        """Every class of the integration, nested ones (`Outer.Inner`) after their outer class."""
+        found: list[ClassInfo] = []
+        pending = [ClassInfo(cls, module) for module, cls in self.symbols.classes()]
+        while pending:
+            info = pending.pop(0)
+            found.append(info)
+            pending[:0] = info.nested()
+        return found
+
+    def in_scope(self, ref: Ref, scope: ClassInfo | None) -> ClassInfo | None:
+        """The class `ref` names where `scope`'s body is read: a class of an enclosing class
+        body (`tool_calls: list[ToolCall]` inside `Message`) before the module's."""
+        prefix = f"{scope.module.module}." if scope is not None else ""
+        if scope is not None and ref.name.startswith(prefix):
+            path = scope.qualname.split(".")
+            for cut in range(len(path), 0, -1):
+                found = self.resolve_class(Ref(prefix + ".".join([*path[:cut], ref.name[len(prefix):]])))
+                if found is not None:
+                    return found
+        return self.resolve_class(ref)
 
     def is_model(self, info: ClassInfo) -> bool:
         """A pydantic model (BaseModel, BaseSettings, v1 GenericModel, SQLModel), directly or via bases."""
@@ -113,6 +154,14 @@ class Hierarchy:
     def is_typed_dict(self, info: ClassInfo) -> bool:
         """A `TypedDict` (pydantic validates it like a model without config)."""
         return self.derives_from(info, TYPED_DICT_BASES)
+
+    def is_named_tuple(self, info: ClassInfo) -> bool:
+        """A `NamedTuple` class (a fixed tuple in JSON Schema)."""
+        return self.derives_from(info, NAMED_TUPLE_BASES)
+
+    def is_registered(self, info: ClassInfo) -> bool:
+        """A class the registry holds as a model: pydantic model, TypedDict or NamedTuple."""
+        return self.is_model(info) or self.is_typed_dict(info) or self.is_named_tuple(info)
 
     def is_enum(self, info: ClassInfo) -> bool:
         """An Enum / IntEnum / StrEnum."""

@@ -10,6 +10,7 @@ from ..gather.expressions import Call, EllipsisV, Ref, Subscript, Value
 from ..gather.facts import Assign, Function
 from ..ir import FieldSpec, TPrim, TUnion, Type
 from .constants import Resolver, to_json
+from .markers import MARKERS, marker_constraints
 from .types import TypeResolver, canonical, union
 
 CONSTRAINTS = ("gt", "ge", "lt", "le", "multiple_of", "min_length", "max_length", "pattern",
@@ -122,8 +123,8 @@ class FieldReader:
                 handler(self, spec, item)
 
     def _annotated_type(self, spec: FieldSpec, call: Call) -> None:
-        if call.args:
-            spec.constraints[ANNOTATED_TYPES[_last(call.func)]] = to_json(self.resolver.evaluate(call.args[0]))
+        for key, raw in marker_constraints(call):
+            spec.constraints[key] = to_json(self.resolver.evaluate(raw))
 
     def _string_constraints(self, spec: FieldSpec, call: Call) -> None:
         for key, raw in call.kwargs:
@@ -238,7 +239,7 @@ def _set_examples(spec: FieldSpec, value: Any) -> None:
 
 _METADATA: dict[str, Callable[[FieldReader, FieldSpec, Call], None]] = {
     **dict.fromkeys(FIELD_CALLS, FieldReader._field_call),
-    **dict.fromkeys(ANNOTATED_TYPES, FieldReader._annotated_type),
+    **dict.fromkeys([*MARKERS, "Len", "Interval"], FieldReader._annotated_type),
     **dict.fromkeys(SERIALIZERS, FieldReader._serializer),
     "StringConstraints": FieldReader._string_constraints,
 }

@@ -74,7 +74,8 @@ class Generics:
     def _args(self, base: Value, info: ClassInfo) -> tuple[Type, ...]:
         if not isinstance(base, Subscript):
             return ()
-        return tuple(self.types.resolve(item, info.cls.location) for item in base.items)
+        with self.types.within(info):
+            return tuple(self.types.resolve(item, info.cls.location) for item in base.items)
 
 
 def _declares_params(base: Value) -> bool:

@@ -1,7 +1,7 @@
 """Serializers that change a model's serialized shape: `@field_serializer`, `@model_serializer`.
 
 pydantic's serialization schema follows a serializer's return annotation; without one it keeps
-the declared type (field) or says nothing (`Any`, model).
+the declared type (field) or the model's own schema (model).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 from ..gather.expressions import Call, Ref, Value
 from ..gather.facts import Function
-from ..ir import FieldSpec, TPrim, Type, substitute
+from ..ir import FieldSpec, Type, substitute
 from .classes import ClassInfo
 from .fields import FieldReader
 
@@ -43,11 +43,13 @@ def apply_field_serializers(chain: list[ClassInfo], fields: Mapping[str, FieldSp
 
 
 def model_serializer_type(chain: list[ClassInfo], reader: FieldReader) -> Type | None:
-    """The return type of the last `@model_serializer` of the chain (`Any` unannotated)."""
+    """The return type of the last `@model_serializer` of the chain (plain or wrap, any
+    `when_used`); None without a return annotation: pydantic's serialization schema then
+    keeps the model's own fields."""
     found: Type | None = None
     for item in chain:
         for method in item.cls.methods:
             if _decorator(method, "model_serializer") is not None:
                 returns = method.returns
-                found = reader.types.resolve(returns, method.location) if returns is not None else TPrim("any")
+                found = reader.types.resolve(returns, method.location) if returns is not None else None
     return found

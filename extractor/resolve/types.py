@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from typing import Any
 
 from ..diagnostics import Unknown
@@ -23,20 +24,12 @@ from ..ir import (
     TVar,
     Type,
 )
-from .classes import Hierarchy
+from .classes import ClassInfo, Hierarchy
 from .constants import Resolver, to_json
+from .known_types import CONSTRAINED_CALLS, known_type
+from .markers import declared_kind, marker_constraints
 
 META_CALLS = frozenset({"Field", "StringConstraints"})
-_URL_LENGTHS = (("min_length", "1"), ("max_length", "2083"))
-IMPLIED_META: dict[str, tuple[tuple[str, str], ...]] = {
-    "HttpUrl": _URL_LENGTHS, "WebsocketUrl": _URL_LENGTHS,
-    **dict.fromkeys(("AnyUrl", "AnyHttpUrl", "FileUrl", "PostgresDsn", "RedisDsn"), (("min_length", "1"),)),
-    **dict.fromkeys(("PositiveInt", "PositiveFloat"), (("gt", "0"),)),
-    **dict.fromkeys(("NegativeInt", "NegativeFloat"), (("lt", "0"),)),
-    **dict.fromkeys(("NonNegativeInt", "NonNegativeFloat"), (("ge", "0"),)),
-    **dict.fromkeys(("NonPositiveInt", "NonPositiveFloat"), (("le", "0"),)),
-}
-"""Constraints pydantic's own types carry (its JSON Schema says them for `HttpUrl`, …)."""
 META_KEYS = frozenset({"examples", "pattern", "min_length", "max_length", "gt", "ge", "lt", "le", "multiple_of",
                        "max_digits", "decimal_places"})
 
@@ -45,31 +38,6 @@ _PREFIXES = (
     ("pydantic.v1.", "pydantic."), ("pydantic.types.", "pydantic."),
     ("pydantic.networks.", "pydantic."), ("pydantic_extra_types.", "pydantic."),
 )
-PRIMITIVES: dict[str, str] = {
-    "builtins.str": "str", "builtins.int": "int", "builtins.float": "float",
-    "builtins.bool": "bool", "builtins.bytes": "bytes", "builtins.bytearray": "bytes",
-    "builtins.object": "object", "builtins.complex": "any", "typing.Any": "any",
-    "typing.AnyStr": "str", "typing.LiteralString": "str", "builtins.None": "none",
-    "datetime.datetime": "datetime", "datetime.date": "date", "datetime.time": "time",
-    "datetime.timedelta": "timedelta", "uuid.UUID": "uuid", "decimal.Decimal": "decimal",
-    "pathlib.Path": "path", "pathlib.PurePath": "path", "ipaddress.IPv4Address": "str",
-    "ipaddress.IPv6Address": "str", "ipaddress.IPv4Network": "str",
-}
-PYDANTIC_PRIMITIVES: dict[str, str] = {
-    "EmailStr": "email", "NameEmail": "str", "HttpUrl": "url", "AnyUrl": "url", "AnyHttpUrl": "url",
-    "PostgresDsn": "url", "RedisDsn": "url", "FileUrl": "url", "WebsocketUrl": "url",
-    "SecretStr": "secret", "SecretBytes": "secret", "JsonValue": "any",
-    "UUID1": "uuid", "UUID3": "uuid", "UUID4": "uuid", "UUID5": "uuid", "IPvAnyAddress": "str",
-    "PositiveInt": "int", "NegativeInt": "int", "NonNegativeInt": "int", "NonPositiveInt": "int",
-    "StrictInt": "int", "StrictStr": "str", "StrictBool": "bool", "StrictFloat": "float",
-    "PositiveFloat": "float", "NegativeFloat": "float", "NonNegativeFloat": "float",
-    "NonPositiveFloat": "float", "FiniteFloat": "float", "StrictBytes": "bytes",
-    "AwareDatetime": "datetime", "NaiveDatetime": "datetime", "PastDate": "date",
-    "FutureDate": "date", "PastDatetime": "datetime", "FutureDatetime": "datetime",
-    "Base64Str": "str", "Base64Bytes": "bytes", "constr": "str", "conint": "int",
-    "confloat": "float", "condecimal": "decimal", "conbytes": "bytes", "condate": "date",
-    "PaymentCardNumber": "str", "Color": "str", "PhoneNumber": "str",
-}
 LISTS = {"typing.List": False, "builtins.list": False, "typing.Sequence": False,
          "typing.MutableSequence": False, "typing.Iterable": False, "typing.Collection": False,
          "typing.Deque": False, "collections.deque": False, "typing.Set": True,
@@ -83,6 +51,7 @@ WRAPPERS = frozenset({"typing.Annotated", "typing.Required", "typing.NotRequired
                       "typing.Type"})
 TYPEVAR = frozenset({"typing.TypeVar"})
 JSON = "pydantic.Json"
+"""`Json[X]` (bare `Json` is in `known_types`)."""
 
 
 def canonical(name: str) -> str:
@@ -100,6 +69,10 @@ class TypeResolver:
         self.hierarchy = hierarchy
         self.resolver = resolver
         self.warnings: list[tuple[str, str]] = []
+        self.scope: ClassInfo | None = None
+        """The class whose body is being read (its nested classes are visible)."""
+        self.params: set[str] = set()
+        """Type parameters of a `type X[T] = …` statement being read."""
 
     def resolve(self, value: Value | None, location: str, depth: int = 0) -> Type:
         """The type an annotation value denotes."""
@@ -125,17 +98,38 @@ class TypeResolver:
     def _none(self, value: None, location: str, depth: int) -> Type:
         return TPrim("none")
 
+    @contextmanager
+    def within(self, scope: ClassInfo) -> Iterator[None]:
+        """Resolve names as in `scope`'s body (its nested classes are visible)."""
+        outer, self.scope = self.scope, scope
+        try:
+            yield
+        finally:
+            self.scope = outer
+
+    def local_params(self, names: Iterable[str]) -> AbstractContextManager[None]:
+        """Resolve `names` as type variables (a `type X[T] = …` statement's parameters)."""
+        return _bound(self.params, names)
+
     def _ref(self, value: Ref, location: str, depth: int) -> Type:
-        info = self.hierarchy.resolve_class(value)
+        info = self.hierarchy.in_scope(value, self.scope)
         if info is not None:
-            if self.hierarchy.is_model(info) or self.hierarchy.is_typed_dict(info):
+            if self.hierarchy.is_registered(info):
                 return TModel(info.key)
             if self.hierarchy.is_enum(info):
                 return TEnum(info.key)
             return self._unknown(f"`{info.cls.name}` is neither a pydantic model nor an Enum", location)
+        return self._name(value, location, depth)
+
+    def _name(self, value: Ref, location: str, depth: int) -> Type:
+        """A name that is not a class: a module-level alias, a type parameter, an external type."""
         symbol = self.hierarchy.symbols.lookup(value.name)
         if symbol is not None and isinstance(symbol.definition, Assign) and not symbol.rest:
+            if declared_kind(symbol.definition) is not None:
+                return TModel(symbol.key)
             return self._alias(symbol.definition, location, depth)
+        if symbol is None and value.last in self.params:
+            return TVar(value.last)
         return self._external(canonical(value.name), location)
 
     def _alias(self, assign: Assign, location: str, depth: int) -> Type:
@@ -171,8 +165,8 @@ class TypeResolver:
         if last in {"conlist", "conset", "confrozenset"}:
             item = value.arg(0, "item_type")
             return TList(self.resolve(item, location, depth + 1), unique=last != "conlist")
-        if name.startswith("pydantic.") and last in PYDANTIC_PRIMITIVES:
-            return TPrim(PYDANTIC_PRIMITIVES[last], self._meta(value.kwargs))
+        if name.startswith("pydantic.") and last in CONSTRAINED_CALLS:
+            return TPrim(CONSTRAINED_CALLS[last], self._meta(value.kwargs))
         return self._unknown(f"call `{name or '?'}(...)` in an annotation", location)
 
     def _meta(self, kwargs: Iterable[tuple[str, Value]]) -> tuple[tuple[str, str], ...]:
@@ -187,13 +181,20 @@ class TypeResolver:
     def _subscript(self, value: Subscript, location: str, depth: int) -> Type:
         if not isinstance(value.value, Ref):
             return self._unknown("subscript of a non-name in an annotation", location)
-        info = self.hierarchy.resolve_class(value.value)
+        info = self.hierarchy.in_scope(value.value, self.scope)
         name = canonical(value.value.name)
         items = value.items[:1] if name == "typing.Annotated" else value.items
         items = tuple(i for i in items if not isinstance(i, EllipsisV) and not _empty_tuple(i))
         args = () if name == "typing.Literal" else tuple(self.resolve(i, location, depth + 1) for i in items)
-        if info is not None and (self.hierarchy.is_model(info) or self.hierarchy.is_typed_dict(info)):
+        if info is not None and self.hierarchy.is_registered(info):
             return TModel(info.key, args)
+        symbol = self.hierarchy.symbols.lookup(value.value.name)
+        if symbol is not None and isinstance(symbol.definition, Assign) and declared_kind(symbol.definition):
+            return TModel(symbol.key, args)  # a generic `TypeAliasType` (`Pair[int]`)
+        return self._generic(name, value, args, location)
+
+    def _generic(self, name: str, value: Subscript, args: tuple[Type, ...], location: str) -> Type:
+        """`typing` / builtin generics by canonical name."""
         generic = _GENERICS.get(name)
         if generic is not None:
             return generic(self, value, args, location)
@@ -231,6 +232,8 @@ class TypeResolver:
         for item in value.items[1:]:
             if isinstance(item, Call) and isinstance(item.func, Ref) and item.func.last in META_CALLS:
                 meta += self._meta(item.kwargs)
+            elif isinstance(item, Call):
+                meta += self._meta(marker_constraints(item))
         return TPrim(inner.name, tuple(meta)) if meta else inner
 
     def _json(self, value: Subscript, args: tuple[Type, ...], location: str) -> Type:
@@ -246,30 +249,29 @@ class TypeResolver:
         return self._unknown(value.reason, value.location or location)
 
 
-_BARE: dict[str, Type] = {
-    JSON: TJson(TPrim("any")),
-    "builtins.tuple": TList(TPrim("any")),
-    "typing.Tuple": TList(TPrim("any")),
-    **{name: TDict(TPrim("str"), TPrim("any")) for name in DICTS},
-}
-"""External names that are types without a subscript (`Json`, bare `tuple`, bare `dict`)."""
-
-
 def _external_type(name: str) -> Type | None:
     """The type an external (not integration) name denotes, or None when it's not known."""
-    last = name.rpartition(".")[2]
-    if name in PRIMITIVES:
-        return TPrim(PRIMITIVES[name])
-    if name.startswith("pydantic.") and last in PYDANTIC_PRIMITIVES:
-        return TPrim(PYDANTIC_PRIMITIVES[last], IMPLIED_META.get(last, ()))
+    found = known_type(name)
+    if found is not None:
+        return found
     if name in LISTS:
         return TList(TPrim("any"), unique=LISTS[name])
-    return _BARE.get(name)
+    return TDict(TPrim("str"), TPrim("any")) if name in DICTS else None
 
 
 def _empty_tuple(item: Value) -> bool:
     """`()` in `tuple[()]`, the empty tuple type."""
     return isinstance(item, ListV) and not item.items
+
+
+@contextmanager
+def _bound(params: set[str], names: Iterable[str]) -> Iterator[None]:
+    added = set(names) - params
+    params |= added
+    try:
+        yield
+    finally:
+        params -= added
 
 
 def union(*options: Type) -> Type:

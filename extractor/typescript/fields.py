@@ -8,9 +8,23 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from ..diagnostics import Unknown
-from ..ir import FieldSpec, Mode, TDict, TList, TPrim, TTuple, Type, is_nullable, non_null
+from ..ir import (
+    FieldSpec,
+    Mode,
+    ModelSpec,
+    Registry,
+    TDict,
+    TList,
+    TModel,
+    TPrim,
+    TTuple,
+    Type,
+    is_nullable,
+    models_in,
+    non_null,
+)
 from ..secrets import MASK
-from .collect import WireField
+from .collect import WireField, is_alias, wire_fields
 from .context import Context, Site
 from .naming import ALIAS_GENERATORS, ts_key
 from .records import FieldEntry
@@ -29,6 +43,9 @@ _LENGTH_CONSTRAINTS = {
     "object": {"min_length": "minProperties", "max_length": "maxProperties"},
 }
 DECIMAL = TPrim("decimal")
+_STRING_FORM_ONLY: dict[str, frozenset[str]] = {"bytesize": frozenset({"pattern"})}
+"""Constraints of a scalar's string form (`ByteSize`'s "1 GiB"), said only where pydantic
+accepts that form: in validation (serialized it is a number)."""
 _NOT_ON_THE_WIRE = {"strict", "allow_inf_nan", "union_mode", "fail_fast", "coerce_numbers_to_str"}
 
 
@@ -72,9 +89,12 @@ def constraints(field: WireField, mode: Mode = "validation") -> dict[str, Any]:
     scalar = _scalar(field.type)
     declared = {**_scalar_meta(scalar), **field.spec.constraints}
     as_text = mode == "serialization" and scalar == DECIMAL
+    string_form = _STRING_FORM_ONLY.get(scalar.name, frozenset()) if scalar and mode == "serialization" else frozenset()
     out: dict[str, Any] = {}
     for name, value in declared.items():
         if name in _NOT_ON_THE_WIRE or not known(value) or (as_text and name in _NUMBER_CONSTRAINTS):
+            continue
+        if name in string_form:
             continue
         mapped = _NUMBER_CONSTRAINTS.get(name) or lengths.get(name)
         out[mapped or ALIAS_GENERATORS["to_camel"](name)] = value
@@ -175,6 +195,43 @@ class WireEntry(Protocol):
     name: str
     ts_type: str
     required: bool
+
+
+def described_models(root: Type, registry: Registry, mode: Mode, depth: int = 0) -> list[TModel]:
+    """The models whose fields describe a root in the JSON output: the root model; the
+    models of a `list[Model]`, a union, an `Optional`; through a `RootModel` or a type alias
+    to what it holds. Each once, in the order the root names them."""
+    found: list[TModel] = []
+    for model in models_in(root, mode):
+        spec = registry.models.get(model.key)
+        if spec is None or model in found:
+            continue
+        if not is_alias(spec, mode):
+            found.append(model)
+        elif depth < 16:
+            inner = wire_fields(model, registry, mode)
+            found += [m for m in described_models(inner[0].type, registry, mode, depth + 1) if m not in found] \
+                if inner else []
+    return found
+
+
+def merged_fields(groups: Sequence[Sequence[FieldEntry]]) -> list[FieldEntry]:
+    """The fields of several models as one list, each wire name once (the first one's)."""
+    found: dict[str, FieldEntry] = {}
+    for entries in groups:
+        for entry in entries:
+            found.setdefault(entry.name, entry)
+    return list(found.values())
+
+
+def index_signature(spec: ModelSpec, ctx: Context) -> str | None:
+    """The index signature of a model that accepts other keys: `extra="allow"` (any value),
+    a TypedDict's `extra_items=X` (values of type X); None when it doesn't."""
+    if spec.config.extra != "allow":
+        return None
+    extra = spec.config.extra_items
+    value = "unknown" if extra is None else ts_type(extra, ctx, Site(spec.location, f"{spec.name} extra_items"))
+    return f"\t[key: string]: {value};"
 
 
 def inline_object(fields: Sequence[WireEntry]) -> str:

@@ -6,13 +6,11 @@ from ..diagnostics import Diagnostic
 from ..ir import Mode, Registry, TModel, TUnknown, Type
 from .collect import interface_names, is_alias, reachable_models, wire_fields
 from .context import Context, SharedNames, Site
-from .fields import clean_text, field_entry, field_lines, jsdoc
+from .fields import clean_text, described_models, field_entry, field_lines, index_signature, jsdoc, merged_fields
 from .labels import python_label
 from .records import FieldEntry, InterfaceBlock
 from .sample_values import example_value
 from .types import ts_type
-
-EXTRA_ALLOW_LINE = "\t[key: string]: unknown;"
 
 
 def build_interfaces(
@@ -29,15 +27,14 @@ def build_interfaces(
     models = reachable_models(root, registry, mode)
     ctx.names = interface_names(models, registry, interface, root, mode=mode, shared=shared)
     blocks: list[str] = []
-    fields: list[FieldEntry] = []
+    entries_of: dict[TModel, list[FieldEntry]] = {}
     if root not in ctx.names:
         site = Site(_root_location(root, registry), interface)
         blocks.append(f"type {interface} = {ts_type(root, ctx, site)};\n")
     for model in models:
-        text, entries = interface_block(model, ctx)
+        text, entries_of[model] = interface_block(model, ctx)
         blocks.append(text)
-        if model == root and not is_alias(registry.models[model.key], mode):
-            fields = entries
+    fields = merged_fields([entries_of[m] for m in described_models(root, registry, mode) if m in entries_of])
     spec = registry.models.get(root.key) if isinstance(root, TModel) else None
     block = InterfaceBlock(
         model=python_label(root, registry),
@@ -65,8 +62,9 @@ def interface_block(model: TModel, ctx: Context) -> tuple[str, list[FieldEntry]]
     lines.append(f"interface {ctx.names[model]} {{")
     for field, entry in zip(fields, entries, strict=True):
         lines += field_lines(field, entry)
-    if spec.config.extra == "allow":
-        lines.append(EXTRA_ALLOW_LINE)
+    extra = index_signature(spec, ctx)
+    if extra is not None:
+        lines.append(extra)
     lines.append("}")
     return "\n".join(lines) + "\n", entries
 

@@ -2,47 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-from collections.abc import Callable
 
 from ..ir import FieldSpec, Mode, ModelConfig
+from ..ir.aliases import ALIAS_GENERATORS, to_camel, to_pascal, to_snake
 
 _TS_IDENTIFIER = re.compile(r"[A-Za-z_$][A-Za-z0-9_$]*")
-
-
-@functools.lru_cache(maxsize=8192)
-def to_pascal(snake: str) -> str:
-    """snake_case → PascalCase, exactly as `pydantic.alias_generators.to_pascal`."""
-    camel = snake.title()
-    return re.sub("([0-9A-Za-z])_(?=[0-9A-Z])", lambda m: m.group(1), camel)
-
-
-@functools.lru_cache(maxsize=8192)
-def to_camel(snake: str) -> str:
-    """snake_case → camelCase, exactly as `pydantic.alias_generators.to_camel`."""
-    if re.match("^[a-z]+[A-Za-z0-9]*$", snake) and not re.search(r"\d[a-z]", snake):
-        return snake
-    camel = to_pascal(snake)
-    return re.sub("(^_*[A-Z])", lambda m: m.group(1).lower(), camel)
-
-
-@functools.lru_cache(maxsize=8192)
-def to_snake(camel: str) -> str:
-    """PascalCase / camelCase / kebab-case → snake_case, exactly as pydantic's `to_snake`."""
-    snake = re.sub(r"([A-Z]+)([A-Z][a-z])", lambda m: f"{m.group(1)}_{m.group(2)}", camel)
-    snake = re.sub(r"([a-z])([A-Z])", lambda m: f"{m.group(1)}_{m.group(2)}", snake)
-    snake = re.sub(r"([0-9])([A-Z])", lambda m: f"{m.group(1)}_{m.group(2)}", snake)
-    snake = re.sub(r"([a-z])([0-9])", lambda m: f"{m.group(1)}_{m.group(2)}", snake)
-    return snake.replace("-", "_").lower()
-
-
-ALIAS_GENERATORS: dict[str, Callable[[str], str]] = {
-    "to_camel": to_camel,
-    "to_pascal": to_pascal,
-    "to_snake": to_snake,
-}
 
 
 def wire_name(spec: FieldSpec, config: ModelConfig, mode: Mode) -> str:
@@ -50,12 +16,16 @@ def wire_name(spec: FieldSpec, config: ModelConfig, mode: Mode) -> str:
 
     An explicit alias of the mode wins over `alias`, which wins over the alias generator;
     with `populate_by_name` the Python name is accepted too, but the alias is documented.
+    The resolver applies the model's generator to each field (`generated_aliases`); a
+    config's named helper is the fallback for configs built by hand.
     """
     specific = spec.validation_alias if mode == "validation" else spec.serialization_alias
     if specific is not None:
         return specific
     if spec.alias is not None:
         return spec.alias
+    if spec.generated_aliases is not None:
+        return spec.generated_aliases[0 if mode == "validation" else 1]
     generator = ALIAS_GENERATORS.get(config.alias_generator or "")
     return generator(spec.python_name) if generator else spec.python_name
 
@@ -69,3 +39,6 @@ def qualified_pascal(key: str) -> str:
     """`pkg.models.Item` → `PkgModelsItem`: a module-qualified name to tell models apart."""
     return "".join(to_pascal(part) if "_" in part or part.islower() else part
                    for part in key.split(".") if part)
+
+
+__all__ = ["ALIAS_GENERATORS", "qualified_pascal", "to_camel", "to_pascal", "to_snake", "ts_key", "wire_name"]

@@ -47,6 +47,7 @@ PRIM_EXAMPLES: dict[str, Any] = {
     "int": 0,
     "float": 0.0,
     "decimal": "0.00",
+    "bytesize": 0,
     "bool": True,
     "none": None,
 }

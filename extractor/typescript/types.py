@@ -30,7 +30,7 @@ from .context import Context, Site
 
 Members = list[str]
 
-_STRING_PRIMS = [
+_STRING_PRIMS = [  # also pydantic's `Base64*`, `IPvAny*`, paths, `Color`: canonical "str"
     "str", "bytes", "datetime", "date", "time", "timedelta",
     "uuid", "email", "url", "secret", "path",
 ]
@@ -45,11 +45,13 @@ PRIM_TS: dict[str, tuple[str, ...]] = {
     "any": ("unknown",),
     "object": ("unknown",),
     "json": ("unknown",),
+    "bytesize": ("number",),
 }
 """Primitive → TypeScript, as pydantic's serialization JSON Schema says."""
 
 PRIM_TS_VALIDATION: dict[str, tuple[str, ...]] = {
     "decimal": ("number", "string"),
+    "bytesize": ("string", "number"),
 }
 """Where pydantic's validation JSON Schema differs (Decimal accepts numbers and strings)."""
 
@@ -75,7 +77,7 @@ def _rendered(t: Type, ctx: Context, site: Site) -> Members:  # noqa: PLR0911 (o
         case TList():
             return _list(t, ctx, site)
         case TTuple():
-            return ["[" + ", ".join(ts_type(item, ctx, site) for item in t.items) + "]"]
+            return _tuple(t, ctx, site)
         case TDict():
             return _dict(t, ctx, site)
         case TUnion():
@@ -126,6 +128,14 @@ def _list(t: TList, ctx: Context, site: Site) -> Members:
     item = members(t.item, ctx, site)
     text = " | ".join(item)
     return [f"({text})[]" if len(item) > 1 else f"{text}[]"]
+
+
+def _tuple(t: TTuple, ctx: Context, site: Site) -> Members:
+    """`[A, B]`; a tuple whose last items may be left out is the union of its accepted
+    lengths, `[A] | [A, B]` (what its `minItems` / `maxItems` say)."""
+    items = [ts_type(item, ctx, site) for item in t.items]
+    shortest = len(items) if t.required is None else t.required
+    return ["[" + ", ".join(items[:length]) + "]" for length in range(shortest, len(items) + 1)]
 
 
 def _dict(t: TDict, ctx: Context, site: Site) -> Members:

@@ -86,16 +86,21 @@ function rewrite(schema, defs) {
   return out;
 }
 
+// `--raw` leaves the schemas as pydantic wrote them: tests/test_tsjudge_adjustments.py shows
+// with it what json-schema-to-typescript makes of each keyword the rewrite adjusts.
+const RAW = process.argv.includes("--raw");
+
 async function convert(schema) {
   const defs = schema.$defs || {};
   const { $defs, ...root } = schema;
+  const adjust = RAW ? (s) => s : (s) => rewrite(s, defs);
   const wrapper = {
     title: "JudgeRoot",
     type: "object",
-    properties: { root: rewrite(root, defs) },
+    properties: { root: adjust(root) },
     required: ["root"],
     additionalProperties: false,
-    $defs: mapValues(defs, (s) => rewrite(s, defs)),
+    $defs: mapValues(defs, adjust),
   };
   return compile(wrapper, "JudgeRoot", OPTIONS);
 }
