@@ -75,6 +75,8 @@ class EnumSpec:
     location: str
     members: list[tuple[str, Scalar]] = field(default_factory=list)
     docstring: str | None = None
+    member_docs: dict[str, str] = field(default_factory=dict)
+    """A member's attribute docstring, else its comment (`INDIVIDUAL = 1  # Физлицо`)."""
 
 
 @dataclass

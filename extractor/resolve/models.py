@@ -127,6 +127,8 @@ class ModelBuilder:
             if isinstance(value, Unknown | Call | list | dict):
                 continue
             spec.members.append((assign.name, value))
+            if assign.docstring or assign.comment:
+                spec.member_docs[assign.name] = (assign.docstring or assign.comment or "").strip()
         return spec
 
 
