@@ -312,3 +312,26 @@ def test_page_typescript_splits_usage_from_declarations() -> None:
     page = ("## Использование\n\n```typescript\nconst a = 1;\n```\n\n## API Reference\n\n"
             "```typescript\ninterface IA {}\n```\n\n## События\n\n```typescript\ntype IB = IA;\n```\n")
     assert page_typescript(page) == (["interface IA {}\n", "type IB = IA;\n"], ["const a = 1;\n"])
+
+
+def test_json_schema_extra_examples_are_used() -> None:
+    from .helpers import resolve_code
+
+    code = ("from pydantic import BaseModel, ConfigDict, Field\n"
+            "class Lead(BaseModel):\n"
+            "    model_config = ConfigDict(json_schema_extra={'examples': [{'title': 'Заявка с сайта'}]})\n"
+            "    title: str\n"
+            "class Note(BaseModel):\n"
+            "    text: str = Field(json_schema_extra={'examples': ['Перезвонить завтра']})\n"
+            "    when: str = Field(json_schema_extra={'example': 'завтра'})\n")
+    reg = resolve_code(code).registry
+    lead, note = (key for key in reg.models)
+    assert _example(reg, lead) == {"title": "Заявка с сайта"}
+    assert _example(reg, note) == {"text": "Перезвонить завтра", "when": "завтра"}
+
+
+def test_optional_field_holding_a_model_with_examples_is_sent() -> None:
+    reg = registry(spec("m.M", fld("name", S), fld("values", TList(TModel("m.V")), has_default=True, default=[]),
+                        fld("plain", TList(TModel("m.P")), has_default=True, default=[])),
+                   spec("m.V", fld("city", S, examples=["Казань"])), spec("m.P", fld("x", INT)))
+    assert _example(reg) == {"name": "Пример названия", "values": [{"city": "Казань"}]}

@@ -46,6 +46,8 @@ class ModelConfig:
     serialization_defaults_required: bool = False
     """`json_schema_serialization_defaults_required`: serialized fields with defaults are required."""
     env_prefix: str = ""  # pydantic-settings
+    examples: list[Any] = field(default_factory=list)
+    """Whole-object examples of `json_schema_extra={"examples": [...]}` (an example request)."""
 
 
 @dataclass

@@ -10,7 +10,7 @@ from ..gather.facts import ClassDef
 from ..ir import EnumSpec, FieldSpec, ModelConfig, ModelSpec, Registry, substitute
 from .classes import ClassInfo, Hierarchy
 from .constants import Resolver
-from .fields import FieldReader
+from .fields import FieldReader, schema_extra_examples
 from .generics import Generics
 from .serializers import apply_field_serializers, model_serializer_type
 from .types import canonical
@@ -142,6 +142,8 @@ def _apply_config(config: ModelConfig, options: dict[str, Any], resolver: Resolv
             config.populate_by_name = value is True
         elif key == "json_schema_serialization_defaults_required":
             config.serialization_defaults_required = value is True
+        elif key == "json_schema_extra":
+            config.examples = schema_extra_examples(value)
         elif key == "env_prefix" and isinstance(value, str):
             config.env_prefix = value
         elif key == "extra":

@@ -8,6 +8,7 @@ the rules are checked in table order, so the more specific ones come first.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Final, TypeVar
 
@@ -77,6 +78,7 @@ def name_words(name: str) -> list[str]:
     return list(dict.fromkeys(["".join(words), *reversed(singular), *reversed(words)]))
 
 
+@functools.lru_cache(maxsize=4096)
 def named_string(name: str, owner: str = "") -> str:
     """A string for a field named `name` of the model `owner`: an id as `<word>_1001`
     (`deal_id` → `deal_1001`, `Payment.id` → `payment_1001`), else by the words' table; a bare
@@ -95,6 +97,7 @@ def _owner_word(owner: str) -> str:
     return words[-1] if words else ""
 
 
+@functools.lru_cache(maxsize=4096)
 def named_number(name: str) -> int:
     """A number for a field named `name` (bounds and steps are applied by the caller)."""
     return _lookup(NUMBER_BY_WORD, name_words(name), DEFAULT_NUMBER)

@@ -14,12 +14,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..ir import Mode, Registry, TModel, TUnion, TUnknown, Type, is_nullable
 from .collect import ambiguous_keys, is_alias, reachable_models
 from .context import MODE_SUFFIX, Context, SharedNames, Site
-from .document import MODES, shared_names
+from .document import MODES, shared_from_reached
 from .fields import clean_text
 from .interfaces import interface_block
 from .labels import python_label, type_label
@@ -55,13 +56,15 @@ class PageModule:
     def __init__(self, uses: Sequence[Use], registry: Registry, shared: SharedNames | None = None) -> None:
         self.uses = list(uses)
         self.registry = registry
-        self.shared = shared or shared_names(((u.root, u.mode) for u in self.uses), registry)
         self.reached = [reachable_models(u.root, registry, u.mode) for u in self.uses]
+        self.shared = shared or shared_from_reached(
+            ((u.mode, reached) for u, reached in zip(self.uses, self.reached, strict=True)), registry)
         names = _page_names(self, registry)
         self.contexts = {mode: Context(registry=registry, mode=mode,
                                        names={m: names[self.key(m, mode)] for m in _models(self, mode)})
                          for mode in MODES}
         self._texts: dict[tuple[Mode, TModel], tuple[str, list[FieldEntry]]] = {}
+        self._examples: dict[tuple[Mode, Type], Any] = {}
         self._declared: set[str] = set()
         self.blocks = [self._block(i) for i in range(len(self.uses))]
 
@@ -80,6 +83,13 @@ class PageModule:
         if found is None:
             found = self._texts[(mode, model)] = interface_block(model, self.contexts[mode])
         return found
+
+    def example(self, use: Use) -> Any:
+        """A JSON example of a use's root, built once per root and mode."""
+        key = (use.mode, use.root)
+        if key not in self._examples:
+            self._examples[key] = example_value(use.root, self.contexts[use.mode])
+        return self._examples[key]
 
     def _block(self, index: int) -> PageBlock:
         use, ctx = self.uses[index], self.contexts[self.uses[index].mode]
@@ -176,7 +186,7 @@ def page_block(page: PageModule, index: int) -> InterfaceBlock:
         fields=[] if spec is None or is_alias(spec, use.mode) else block.root_entries,
         typescript=block.typescript,
         declarations=block.declarations,
-        example=example_value(use.root, page.contexts[use.mode]),
+        example=page.example(use),
     )
 
 

@@ -28,6 +28,7 @@ from ..ir import (
     Type,
     assert_never,
     is_nullable,
+    models_in,
 )
 from ..secrets import SERIALIZED_SECRET
 from .collect import WireField, is_alias, wire_fields
@@ -173,8 +174,11 @@ def _model(t: TModel, walk: _Walk) -> Any:
         return None
     walk.stack.append(t)
     try:
+        spec = walk.ctx.registry.models[t.key]
+        if spec.config.examples and walk.ctx.mode == "validation" and not t.args:
+            return spec.config.examples[0]  # the model's own example request
         fields = wire_fields(t, walk.ctx.registry, walk.ctx.mode)
-        if is_alias(walk.ctx.registry.models[t.key], walk.ctx.mode):
+        if is_alias(spec, walk.ctx.mode):
             return field_example(fields[0], walk) if fields else None
         out: dict[str, Any] = {}
         for f in fields:
@@ -197,10 +201,23 @@ the inherited member (`constructor: Function`), so an example always sends them.
 def _sent(f: WireField, walk: _Walk) -> bool:
     """Whether an example shows the field: a response shows every field; a request the
     required ones and the optional ones the code gives a value (an example, or a default
-    that says something: not `None`, `0`, `False`, `[]`, `{}` or `""`)."""
+    that says something: not `None`, `0`, `False`, `[]`, `{}` or `""`; or a model inside it
+    with examples)."""
     if f.required or walk.ctx.mode == "serialization" or _examples(f) or f.name in OBJECT_MEMBERS:
         return True
-    return has_known_default(f.spec) and bool(f.spec.default) and _usable_default(f)
+    if has_known_default(f.spec) and bool(f.spec.default) and _usable_default(f):
+        return True
+    return _examples_inside(f, walk)
+
+
+def _examples_inside(f: WireField, walk: _Walk) -> bool:
+    """True when a model the field holds has examples of its own (the code shows what to send)."""
+    for model in models_in(f.type, walk.ctx.mode):
+        spec = walk.ctx.registry.models.get(model.key)
+        if spec is not None and model not in walk.stack and (
+                spec.config.examples or any(known(e) for field in spec.fields for e in field.examples)):
+            return True
+    return False
 
 
 def _examples(f: WireField) -> list[Any]:
