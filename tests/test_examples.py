@@ -335,3 +335,9 @@ def test_optional_field_holding_a_model_with_examples_is_sent() -> None:
                         fld("plain", TList(TModel("m.P")), has_default=True, default=[])),
                    spec("m.V", fld("city", S, examples=["Казань"])), spec("m.P", fld("x", INT)))
     assert _example(reg) == {"name": "Пример названия", "values": [{"city": "Казань"}]}
+
+
+def test_two_roots_with_one_template_name_get_two_names() -> None:
+    blocks = _page(Use(TModel("m.Create"), "validation", "ISendXRequest"),
+                   Use(TModel("m.Contact"), "validation", "ISendXRequest"))
+    assert [next(iter(declarations(b))) for b in blocks] == ["ISendXRequest", "ISendXRequest2"]

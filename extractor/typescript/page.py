@@ -54,7 +54,7 @@ class PageModule:
     """The TypeScript of one page: names, interface texts (each built once), blocks in order."""
 
     def __init__(self, uses: Sequence[Use], registry: Registry, shared: SharedNames | None = None) -> None:
-        self.uses = list(uses)
+        self.uses = unique_interfaces(uses)
         self.registry = registry
         self.reached = [reachable_models(u.root, registry, u.mode) for u in self.uses]
         self.shared = shared or shared_from_reached(
@@ -106,6 +106,20 @@ class PageModule:
         new = [text for name, text in parts if name not in self._declared]
         self._declared.update(name for name, _ in parts)
         return PageBlock("\n".join(text for _, text in parts), "\n".join(new), entries)
+
+
+def unique_interfaces(uses: Sequence[Use]) -> list[Use]:
+    """The uses with one name each: a name two roots would share (`send x` and `send_x` are
+    both `ISendXRequest`) gets a number after the first (`ISendXRequest2`)."""
+    taken: set[str] = set()
+    unique: list[Use] = []
+    for use in uses:
+        name, n = use.interface, 2
+        while name in taken:
+            name, n = f"{use.interface}{n}", n + 1
+        taken.add(name)
+        unique.append(Use(use.root, use.mode, name))
+    return unique
 
 
 def root_model(root: Type) -> TModel | None:
