@@ -73,6 +73,11 @@ class DocModel(_Doc):
     mode: Literal["validation", "serialization"] = "validation"
     fields: list[ModelField] = Field(default_factory=list)
     typescript: str = Field(description="The interface block, nested interfaces included")
+    declarations: str = Field(
+        default="",
+        description="What the page declares in this block: the alias and the interfaces no earlier "
+        "block declared (all blocks' declarations of a document together are one TypeScript module)",
+    )
     example: JsonValue = Field(default=None, description="A JSON value valid for the model")
 
 

@@ -51,7 +51,7 @@ from .corpus_cases import (
     document_models,
     runtime_models,
 )
-from .test_samples_runtime import SAMPLES_RUN, extracted, model_pairs
+from .test_samples_runtime import SAMPLES_RUN, extracted, model_pairs, nullable_at_runtime
 from .tsjudge import format_errors, identity_module, needs_jstt, schema_to_ts, tsc_errors
 
 SAMPLES_STATIC_ONLY = ["side_effects"]
@@ -107,7 +107,8 @@ def sample_cases() -> dict[str, Case]:
         for label, doc, cls, mode in model_pairs(name):
             if doc is not None and cls is not None:
                 case = f"{name} {label}"
-                cases[case] = Case(case, doc, cls.model_json_schema(mode=mode), cls)
+                root = cls | None if nullable_at_runtime(name, label) else cls  # `-> Contact | None`
+                cases[case] = Case(case, doc, TypeAdapter(root).json_schema(mode=mode), cls)
     return {**cases, **fastapi_cases(), **flask_cases()}
 
 
@@ -323,6 +324,9 @@ DOC_ONLY_CONSTRAINTS = frozenset({"maxDigits", "decimalPlaces"})
 
 
 def _root_properties(schema: dict[str, Any]) -> dict[str, Any]:
+    options = [o for o in schema.get("anyOf", []) if o.get("type") != "null"]
+    if len(options) == 1 and "$ref" in options[0]:  # `Model | None`: the model's properties
+        schema = {**schema, **options[0]}
     root = schema["$defs"][schema["$ref"].split("/")[-1]] if "$ref" in schema else schema
     return dict(root.get("properties", {}))
 

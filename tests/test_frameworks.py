@@ -24,6 +24,7 @@ from extractor.resolve import HttpRoute, Resolved, Route, RouteParam
 
 from .conftest import SAMPLES
 from .helpers import gather, resolve_code
+from .test_samples_runtime import root_named
 
 FASTAPI_HEADER = """
 from typing import Annotated, Optional
@@ -716,12 +717,16 @@ def test_shop_operation_matches_openapi(method: str, path: str) -> None:
     body = operation.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema")
     assert (handler.request is None) == (body is None)
     if handler.request is not None and body is not None:
-        assert ts_interfaces(handler.request.typescript) == expected_interfaces(body, handler.request.interface)
+        block = handler.request.typescript
+        name = handler.request.interface
+        assert root_named(ts_interfaces(block), block, name) == expected_interfaces(body, name)
     content = operation["responses"][success[0]].get("content", {}).get("application/json", {})
     response = content.get("schema") if content.get("schema") not in (None, {}) else None
     assert (handler.response is None) == (response is None)
     if handler.response is not None and response is not None:
-        assert ts_interfaces(handler.response.typescript) == expected_interfaces(response, handler.response.interface)
+        block = handler.response.typescript
+        name = handler.response.interface
+        assert root_named(ts_interfaces(block), block, name) == expected_interfaces(response, name)
 
 
 SCALAR_TS = {"integer": "number", "number": "number", "string": "string", "boolean": "boolean"}

@@ -330,7 +330,8 @@ def test_full_document_headings_tables_and_content() -> None:
     assert "- Ключ `STRIPE_API_KEY` — Секретный ключ API\n" in out
     assert "2. Введите название: `Stripe Payments`" in out
     assert "```\nPOST {WEBHOOK_BASE_URL}/webhook/create-payment\n```" in out
-    assert fences(out, "json")[0] == '{\n\t"timeout": 5000,\n\t"retries": 3\n}\n'
+    # the response example comes first (API Reference), then the default args (Конфигурация)
+    assert fences(out, "json")[:2] == ['{\n\t"id": "pi_1"\n}\n', '{\n\t"timeout": 5000,\n\t"retries": 3\n}\n']
     assert "::: warning Важно\n" in section(out, "Безопасность")
     assert "`STRIPE_WEBHOOK_SECRET`" in section(out, "Безопасность")
 

@@ -22,10 +22,12 @@ from extractor.ir import (
     TUnion,
     TUnknown,
     TVar,
+    is_nullable,
 )
 from extractor.model import DocWarning
 from extractor.resolve import CredentialRecord, EnvVarRecord, ErrorRecord, HttpRoute, Route, SecretRecord
 from extractor.resolve.frameworks.reading import per_method
+from extractor.resolve.handlers import without_none
 from extractor.resolve.records import as_diagnostic
 
 from .helpers import resolve_code
@@ -227,6 +229,22 @@ RequestAlias = Req
 '''
 
 
+def _model_key(t: Any) -> str | None:
+    """The key of a route's model, `Model | None` read as the model (its `None` is tested apart)."""
+    found = without_none(t) if t is not None else None
+    return found.key if isinstance(found, TModel) else None
+
+
+@pytest.mark.parametrize(("signature", "nullable"), [
+    ("(req: Optional[Req]) -> Optional[Resp]", True), ("(req: Req) -> Resp", False),
+    ("(req: Req | None) -> Resp | None", True),
+])
+def test_optional_request_and_response_keep_null(signature: str, nullable: bool) -> None:
+    code = SDK_CODE + f"\n@integration.handler\nasync def do_it{signature}:\n    pass\n"
+    route = resolve_code(code).routes[0]
+    assert [is_nullable(t) for t in (route.request, route.response)] == [nullable, nullable]
+
+
 @pytest.mark.parametrize(
     ("decorator", "signature", "expected"),
     [
@@ -251,8 +269,7 @@ def test_handlers_and_events(decorator: str, signature: str, expected: tuple[Any
         assert routes == []
         return
     route = routes[0]
-    request = route.request.key if isinstance(route.request, TModel) else None
-    response = route.response.key if isinstance(route.response, TModel) else None
+    request, response = (_model_key(t) for t in (route.request, route.response))
     assert (route.kind, route.name, route.method, request, response, route.overrides) == expected
     assert route.description == "Делает."
     assert route.location == f"__init__.py:{code.count(chr(10)) - 3}"

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import functools
 import importlib
+import inspect
 import os
 import re
 import sys
+import typing
 from collections.abc import Iterator
 from typing import Any, Literal
 
 import platform_sdk as sdk
 import pytest
-from platform_sdk.specs import first_paragraph
+from platform_sdk.specs import first_paragraph, model_in
 from pydantic import BaseModel, SecretStr
 from pydantic.json_schema import models_json_schema
 from pydantic_settings import BaseSettings
@@ -322,7 +324,40 @@ def test_models_match_pydantic_json_schema(name: str) -> None:
         assert (doc_model.model, doc_model.interface, doc_model.mode) == (cls.__name__, root, mode)
         expected = expected_interfaces(cls, mode, root, document_defs)
         assert {f.name: f.required for f in doc_model.fields} == expected[root], where
-        assert ts_interfaces(doc_model.typescript) == expected, where
+        assert root_named(ts_interfaces(doc_model.typescript), doc_model.typescript, root) == expected, where
+        assert (f"type {root} = " in doc_model.typescript
+                and doc_model.typescript.split("\n", 1)[0].endswith(" | null;")) == nullable_at_runtime(name, label)
+
+
+def root_named(found: dict[str, WireFields], typescript: str, root: str) -> dict[str, WireFields]:
+    """The interfaces of a block, the root's alias read as the root: on a page one model has
+    one name, so a handler's name can be `type IGetDealResponse = IDeal;` (or `IContact | null`)."""
+    match = re.search(rf"^type {root} = (\w+)(?: \| null)?;$", typescript, re.MULTILINE)
+    if match is None or match.group(1) not in found:
+        return found
+    renamed = dict(found)
+    renamed[root] = renamed.pop(match.group(1))
+    return renamed
+
+
+def nullable_at_runtime(name: str, label: str) -> bool:
+    """Whether the annotation of a request, response or payload admits None (`-> Contact | None`)."""
+    subject, part = label.rsplit(" ", 1)
+    live = runtime(name)
+    if part == "payload":
+        func, explicit = live.events[subject].func, live.events[subject].explicit_payload
+    else:
+        handler = live.handlers[subject]
+        func = handler.func
+        explicit = handler.explicit_response if part == "response" else handler.explicit_request
+    if explicit is not None:
+        return False
+    hints = typing.get_type_hints(func)
+    if part == "response":
+        annotation = hints.get("return")
+    else:
+        annotation = next(hints[p] for p in inspect.signature(func).parameters if model_in(hints.get(p)))
+    return type(None) in typing.get_args(annotation)
 
 
 @pytest.mark.parametrize("name", SAMPLES_RUN)

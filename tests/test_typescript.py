@@ -368,12 +368,11 @@ def test_block_nested_generic_recursive_and_clashing_names() -> None:
     assert doc.description == "Заказ.\n\nПодробности."
     assert [f.name for f in doc.fields] == ["lines", "buyer", "page", "seller", "extra"]
     assert warnings == []
-    assert doc.example == {
-        "lines": [{"sku": "string", "parent": None}],
-        "buyer": {"fullName": "string", "email": "a@b.c"},
-        "page": {"items": [{"sku": "string", "parent": None}], "total": 0},
-        "seller": None,
-        "extra": {"code": 0},
+    assert doc.example == {  # the optional `seller` (default None) is left out of a request
+        "lines": [{"sku": "SKU-1001", "parent": None}],
+        "buyer": {"fullName": "Иван Петров", "email": "a@b.c"},
+        "page": {"items": [{"sku": "SKU-1001", "parent": None}], "total": 1500},
+        "extra": {"code": 1},
     }
 
 
@@ -389,7 +388,7 @@ def test_block_is_deterministic_and_root_keeps_its_name_when_self_referenced() -
         "interface ITreeResponse {\n\tname: string;\n\t/** @default [] */\n"
         "\tkids?: ITreeResponse[];\n}\n"
     )
-    assert first.example == {"name": "string", "kids": []}
+    assert first.example == {"name": "Пример названия", "kids": []}
 
 
 def test_interfaces_follow_reading_order_each_once() -> None:
@@ -414,11 +413,11 @@ def test_nested_name_clashing_with_root_interface_is_qualified() -> None:
     (TList(TModel("shop.Line")),
      "type IItems = ILine[];\n\ninterface ILine {\n\tsku: string;\n"
      "\tparent: ILine | null;\n}\n",
-     [{"sku": "string", "parent": None}], ["sku", "parent"]),
-    (TDict(S, INT), "type IItems = { [key: string]: number };\n", {"key": 0}, []),
+     [{"sku": "SKU-1001", "parent": None}], ["sku", "parent"]),
+    (TDict(S, INT), "type IItems = { [key: string]: number };\n", {"order_id": 1001}, []),
     (opt(TModel("other.Line")),
      "type IItems = ILine | null;\n\ninterface ILine {\n\tcode: number;\n}\n",
-     {"code": 0}, ["code"]),
+     {"code": 1}, ["code"]),
 ])
 def test_non_model_root_is_a_type_alias(root: Type, expected: str, example: Any, fields: list[str]) -> None:
     """A `list[Model]` / `Optional[Model]` root: its JSON `fields` are the model's (issue #13)."""
@@ -456,7 +455,7 @@ def test_excluded_and_computed_fields_only_pull_models_they_show() -> None:
     ser, _ = build_interfaces(TModel("m.R"), reg, interface="IR", mode="serialization")
     assert "IA" in val.typescript and "IB" not in val.typescript
     assert "IB" in ser.typescript and "IA" not in ser.typescript
-    assert ser.example == {"calc": {"b": 0}}
+    assert ser.example == {"calc": {"b": 1}}
 
 
 def test_unknown_field_type_warning_once_per_block() -> None:
@@ -477,22 +476,25 @@ def test_pydantic_v1_optional_without_default_is_not_required() -> None:
 
 # --------------------------------------------------------------------------- examples
 
+OMITTED = object()
+"""A field the example leaves out."""
+
 EXAMPLE_CASES: list[tuple[Type, Mode, Any]] = [
-    (S, "validation", "string"), (INT, "validation", 0), (F, "validation", 0.0),
+    (S, "validation", "Пример"), (INT, "validation", 1), (F, "validation", 1.0),
     (B, "validation", True), (NONE, "validation", None), (TPrim("any"), "validation", None),
     (TPrim("uuid"), "validation", "3fa85f64-5717-4562-b3fc-2c963f66afa6"),
-    (TPrim("datetime"), "validation", "2024-01-01T12:00:00Z"),
-    (TPrim("date"), "validation", "2024-01-01"), (TPrim("time"), "validation", "12:00:00"),
-    (TPrim("timedelta"), "validation", "PT1H"), (TPrim("decimal"), "serialization", "0.00"),
-    (TPrim("secret"), "validation", "secret"), (TPrim("secret"), "serialization", "**********"),
-    (TList(INT), "validation", [0]), (TTuple((S, B)), "validation", ["string", True]),
-    (TDict(S, INT), "validation", {"key": 0}), (TDict(TEnum("m.Color"), INT), "validation",
-                                              {"red": 0}),
-    (TDict(TEnum("m.Level"), S), "validation", {"1": "string"}),
-    (opt(INT), "validation", 0), (TUnion((NONE, S)), "validation", "string"),
+    (TPrim("datetime"), "validation", "2026-01-15T10:30:00Z"),
+    (TPrim("date"), "validation", "2026-01-15"), (TPrim("time"), "validation", "10:30:00"),
+    (TPrim("timedelta"), "validation", "PT1H"), (TPrim("decimal"), "serialization", "1.00"),
+    (TPrim("secret"), "validation", "Пример"), (TPrim("secret"), "serialization", "**********"),
+    (TList(INT), "validation", [1]), (TTuple((S, B)), "validation", ["Пример", True]),
+    (TDict(S, INT), "validation", {"order_id": 1001}), (TDict(TEnum("m.Color"), INT), "validation",
+                                                      {"red": 1}),
+    (TDict(TEnum("m.Level"), S), "validation", {"1": "Пример"}),
+    (opt(INT), "validation", 1), (TUnion((NONE, S)), "validation", "Пример"),
     (TLiteral(("b", "a")), "validation", "b"), (TEnum("m.Level"), "validation", 1),
-    (TModel("m.Item"), "validation", {"name": "string"}),
-    (PAGE_ITEM, "validation", {"items": [{"name": "string"}]}),
+    (TModel("m.Item"), "validation", {"name": "Пример названия"}),
+    (PAGE_ITEM, "validation", {"items": [{"name": "Пример названия"}]}),
     (TVar("T"), "validation", None), (TUnknown("x"), "validation", None),
 ]
 
@@ -506,20 +508,22 @@ def test_example_by_type(t: Type, mode: Mode, expected: Any) -> None:
 @pytest.mark.parametrize(("field", "expected"), [
     (fld("a", S, examples=["ex"], has_default=True, default="d"), "ex"),
     (fld("a", S, has_default=True, default="d"), "d"),
-    (fld("a", S, has_default=True, default=Unknown("call")), "string"),
-    (fld("a", TPrim("secret"), has_default=True, default="real"), "secret"),
+    # optional, and no value the example may show: a request leaves it out
+    (fld("a", S, has_default=True, default=Unknown("call")), OMITTED),
+    (fld("a", TPrim("secret"), has_default=True, default="real"), OMITTED),
+    (fld("a", TPrim("secret")), "Пример"),
     (fld("a", INT, constraints={"ge": 5}), 5), (fld("a", INT, constraints={"gt": 5}), 6),
     (fld("a", INT, constraints={"le": -3}), -3), (fld("a", F, constraints={"gt": 1.5}), 2.0),
     (fld("a", F, constraints={"gt": 0, "lt": 0.1}), 0.05),
-    (fld("a", S, constraints={"min_length": 10}), "stringstri"),
-    (fld("a", S, constraints={"max_length": 3}), "str"),
-    (fld("a", TList(INT), constraints={"min_length": 2}), [0, 0]),
+    (fld("a", S, constraints={"min_length": 10}), "ПримерПрим"),
+    (fld("a", S, constraints={"max_length": 3}), "При"),
+    (fld("a", TList(INT), constraints={"min_length": 2}), [1, 1]),
     (fld("a", TList(INT), constraints={"max_length": 0}), []),
 ])
 def test_field_example(field: FieldSpec, expected: Any) -> None:
     doc, _ = build_interfaces(TModel("m.M"), registry(spec("m.M", field)), interface="IM",
                              mode="validation")
-    assert doc.example == {"a": expected}
+    assert doc.example == ({} if expected is OMITTED else {"a": expected})
 
 
 def test_recursion_is_cut_in_examples() -> None:

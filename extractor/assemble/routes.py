@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Literal, TypeAlias
 
 from ..diagnostics import Diagnostic
-from ..ir import TList, TModel, TPrim, Type
+from ..ir import TList, TModel, TPrim
 from ..model import AuthScheme, DocModel, Event, Handler, ModelField, Parameter
 from ..resolve import HttpRoute, Resolved, Route, RouteParam
 from ..resolve.handlers import without_none
 from ..resolve.records import MULTIPART_MEDIA, SecurityUse, as_diagnostic
-from ..typescript import InterfaceBlock, build_interfaces, shared_names
+from ..typescript import InterfaceBlock, PageModule, Use, page_block
 from ..typescript.collect import wire_fields
 from ..typescript.context import Context, Site
 from ..typescript.fields import field_default
@@ -19,6 +19,7 @@ from .text import pascal
 
 Mode: TypeAlias = Literal["validation", "serialization"]
 FILE_TYPES = (TPrim("bytes"), TList(TPrim("bytes")))
+Part: TypeAlias = Literal["request", "response", "payload"]
 
 
 class RouteAssembler:
@@ -27,36 +28,27 @@ class RouteAssembler:
     def __init__(self, resolved: Resolved) -> None:
         self.resolved = resolved
         self.warnings: list[Diagnostic] = []
-        routes = resolved.routes  # one name per model shape across the document's blocks
-        uses: list[tuple[Type | None, Mode]] = [(r.request, "validation") for r in routes]
-        uses += [(r.response, "serialization") for r in routes]
-        self.shared = shared_names(uses, resolved.registry)
+        self.kept, self.duplicates = _first_declarations(resolved.routes)
+        self.uses = _page_uses(self.kept)  # one page, one TypeScript module: built once, in page order
+        self.page = PageModule(list(self.uses.values()), resolved.registry)
+        self.index = {key: i for i, key in enumerate(self.uses)}
+        self.warnings.extend(map(as_diagnostic, self.page.warnings))
 
     def routes(self) -> tuple[list[Handler], list[Event]]:
         """The handlers and the events; a name declared twice is documented once, with a warning."""
-        handlers: list[Handler] = []
-        events: list[Event] = []
-        seen: dict[tuple[str, str], str] = {}
-        for route in self.resolved.routes:
-            first = seen.setdefault((route.kind, route.name), route.location)
-            if first != route.location:
-                self.warnings.append(Diagnostic(route.location, f"{route.kind} `{route.name}` is declared twice; "
-                                                f"the first one ({first}) is documented"))
-            elif route.kind == "handler":
-                handlers.append(self._handler(route))
-            else:
-                events.append(self._event(route))
+        self.warnings.extend(self.duplicates)
+        handlers = [self._handler(route) for route in self.kept if route.kind == "handler"]
+        events = [self._event(route) for route in self.kept if route.kind != "handler"]
         return handlers, events
 
     def _handler(self, route: Route) -> Handler:
         """The one place a `Handler` is built: the SDK part, and the HTTP part of a framework route."""
-        stem = pascal(route.name)
         http = route.http
         return Handler(
             name=route.name, method=route.method, description=route.description,
             function=route.function, location=route.location,
-            request=self._model(route.request, f"I{stem}Request", "validation"),
-            response=self._model(route.response, f"I{stem}Response", "serialization"),
+            request=self._model(route, "request"),
+            response=self._model(route, "response"),
             default_args={**self.resolved.default_args, **route.overrides},
             framework=http.framework if http else None,
             path=http.path if http else None,
@@ -76,16 +68,12 @@ class RouteAssembler:
         return Event(
             name=route.name, description=route.description, function=route.function,
             location=route.location,
-            payload=self._model(route.request, f"I{pascal(route.name)}Payload", "validation"),
+            payload=self._model(route, "payload"),
         )
 
-    def _model(self, root: Type | None, interface: str, mode: Mode) -> DocModel | None:
-        if root is None:
-            return None
-        block, warnings = build_interfaces(root, self.resolved.registry, interface=interface,
-                                           mode=mode, shared=self.shared)
-        self.warnings.extend(map(as_diagnostic, warnings))
-        return doc_model(block)
+    def _model(self, route: Route, part: Part) -> DocModel | None:
+        index = self.index.get((id(route), part))
+        return None if index is None else doc_model(page_block(self.page, index))
 
     def _files(self, route: Route) -> list[str]:
         """The wire names of the fields of a multipart body that are files (`UploadFile`, `bytes`)."""
@@ -116,6 +104,38 @@ def _served(name: str, param: RouteParam) -> str:
     return name.replace("_", "-") if param.convert_underscores else name
 
 
+def _first_declarations(routes: list[Route]) -> tuple[list[Route], list[Diagnostic]]:
+    """The routes documented (the first of each kind and name), and a warning per other one."""
+    kept: list[Route] = []
+    warnings: list[Diagnostic] = []
+    seen: dict[tuple[str, str], str] = {}
+    for route in routes:
+        first = seen.setdefault((route.kind, route.name), route.location)
+        if first == route.location:
+            kept.append(route)
+        else:
+            warnings.append(Diagnostic(route.location, f"{route.kind} `{route.name}` is declared twice; "
+                                       f"the first one ({first}) is documented"))
+    return kept, warnings
+
+
+def _page_uses(routes: list[Route]) -> dict[tuple[int, Part], Use]:
+    """The roots in the order the page shows them: every request, every response, every payload."""
+    handlers = [r for r in routes if r.kind == "handler"]
+    events = [r for r in routes if r.kind != "handler"]
+    uses: dict[tuple[int, Part], Use] = {}
+    for r in handlers:
+        if r.request is not None:
+            uses[(id(r), "request")] = Use(r.request, "validation", f"I{pascal(r.name)}Request")
+    for r in handlers:
+        if r.response is not None:
+            uses[(id(r), "response")] = Use(r.response, "serialization", f"I{pascal(r.name)}Response")
+    for r in events:
+        if r.request is not None:
+            uses[(id(r), "payload")] = Use(r.request, "validation", f"I{pascal(r.name)}Payload")
+    return uses
+
+
 def _parameters(param: RouteParam, ctx: Context, location: str) -> list[Parameter]:
     """One parameter, or the fields of a parameter model (`Annotated[Filter, Query()]`)."""
     where = param.in_
@@ -138,4 +158,4 @@ def doc_model(block: InterfaceBlock) -> DocModel:
     fields = [ModelField(**vars(entry)) for entry in block.fields]
     return DocModel(model=block.model, interface=block.interface, description=block.description,
                     location=block.location, mode=block.mode, fields=fields, typescript=block.typescript,
-                    example=block.example)
+                    declarations=block.declarations, example=block.example)

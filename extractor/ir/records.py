@@ -55,6 +55,8 @@ class ModelConfig:
     env_prefix: str = ""  # pydantic-settings
     extra_items: Type | None = None
     """A TypedDict's `extra_items=X` (PEP 728): other keys allowed, their values of type X."""
+    examples: list[Any] = field(default_factory=list)
+    """Whole-object examples of `json_schema_extra={"examples": [...]}` (an example request)."""
 
 
 @dataclass
@@ -88,6 +90,8 @@ class EnumSpec:
     location: str
     members: list[tuple[str, Scalar]] = field(default_factory=list)
     docstring: str | None = None
+    member_docs: dict[str, str] = field(default_factory=dict)
+    """A member's attribute docstring, else its comment (`INDIVIDUAL = 1  # Физлицо`)."""
 
 
 @dataclass

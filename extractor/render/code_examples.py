@@ -13,7 +13,8 @@ from typing import Final
 from urllib.parse import quote
 
 from ..model import Handler
-from .filters import bash_quote, fold, plain, to_json
+from ..typescript.named_values import named_number, named_string
+from .filters import bash_quote, fold, to_json
 
 WEBHOOK_BASE_PLACEHOLDER: Final = "{WEBHOOK_BASE_URL}"
 """Stays literal in the document unless a base URL is configured."""
@@ -47,7 +48,15 @@ def webhook_url(handler: Handler, base_url: str | None, *, filled: bool = False)
 
 
 _PATH_PARAM = re.compile(r"\{(?P<brace>[^{}:]+)(?::[^{}]*)?\}|<(?:[^<>:]+:)?(?P<angle>[^<>]+)>")
-_PATH_EXAMPLES: Final = {"number": "1", "boolean": "true"}
+
+
+def _path_value(name: str, ts_type: str) -> str:
+    """An example of a path parameter, by its type and name (`order_id` → `order_1001`)."""
+    if ts_type == "number":
+        return str(named_number(name))
+    if ts_type == "boolean":
+        return "true"
+    return quote(named_string(name), safe="")
 
 
 def _filled_path(handler: Handler) -> str:
@@ -56,7 +65,7 @@ def _filled_path(handler: Handler) -> str:
 
     def value(match: re.Match[str]) -> str:
         name = match.group("brace") or match.group("angle")
-        return _PATH_EXAMPLES.get(types.get(name, ""), name)
+        return _path_value(name, types.get(name, "string"))
 
     return _PATH_PARAM.sub(value, fold(handler.path or ""))
 
@@ -68,10 +77,32 @@ def method_of(handler: Handler) -> str:
 
 
 def _comment(handler: Handler) -> list[str]:
-    description = plain(handler.description).strip()
-    if not description:
-        return [f"// Вызов handler {fold(handler.name)}"]
-    return [f"// {line.strip()}".rstrip() for line in description.split("\n")]
+    """What the code does (the handler's description is in the tables already)."""
+    if handler.path:
+        return [f"// Запрос {method_of(handler)} {fold(handler.path)}"]
+    return [f"// Вызов handler {fold(handler.name)} через API платформы"]
+
+
+def request_headers(handler: Handler) -> list[tuple[str, str]]:
+    """The headers a call sends: those the route's security schemes ask for (`auth_headers`),
+    then the header parameters it requires, each with an example value; each name once."""
+    found = auth_headers(handler)
+    names = {name.casefold() for name, _ in found}
+    for p in handler.parameters:
+        if p.in_ == "header" and p.required and fold(p.name).casefold() not in names:
+            names.add(fold(p.name).casefold())
+            found.append((fold(p.name), named_string(p.python_name or p.name)))
+    return found
+
+
+def _ts_headers(handler: Handler, *extra: tuple[str, str]) -> str:
+    pairs = [*extra, *request_headers(handler)]
+    return "{ " + ", ".join(f"{json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in pairs) + " }"
+
+
+def _headers_line(handler: Handler, *extra: tuple[str, str]) -> list[str]:
+    """`\theaders: { … },` of a multi-line `fetch` (nothing when it sends none)."""
+    return [f"\theaders: {_ts_headers(handler, *extra)},"] if extra or request_headers(handler) else []
 
 
 def _request_lines(handler: Handler) -> list[str]:
@@ -106,12 +137,6 @@ def auth_headers(handler: Handler) -> list[tuple[str, str]]:
     return found
 
 
-def _headers_line(headers: list[tuple[str, str]]) -> list[str]:
-    if not headers:
-        return []
-    return ["\theaders: { " + ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in headers) + " },"]
-
-
 def _form_lines(handler: Handler, url: str, method: str) -> list[str]:
     """`fetch` with a form body: `FormData` (multipart, files as `Blob`s) or `URLSearchParams`."""
     if handler.content_type == MULTIPART_MEDIA:
@@ -130,17 +155,15 @@ def _form_lines(handler: Handler, url: str, method: str) -> list[str]:
                  "\tif (value !== null && value !== undefined) form.append(key, String(value));",
                  "}"]
     return [*build, f"const response = await fetch({url}, {{", f'\tmethod: "{method}",',
-            *_headers_line(auth_headers(handler)), "\tbody: form,", "});"]
+            *_headers_line(handler), "\tbody: form,", "});"]
 
 
 def _fetch_lines(handler: Handler) -> list[str]:
     method = method_of(handler)
     url = json.dumps(_filled_path(handler) if handler.path else endpoint_path(handler))
-    auth = auth_headers(handler)
-    if handler.request is None and auth:
-        return [f"const response = await fetch({url}, {{", f'\tmethod: "{method}",', *_headers_line(auth), "});"]
+    headers = f", headers: {_ts_headers(handler)}" if request_headers(handler) else ""
     if handler.request is None:
-        return [f'const response = await fetch({url}, {{ method: "{method}" }});']
+        return [f'const response = await fetch({url}, {{ method: "{method}"{headers} }});']
     if handler.content_type in (FORM_MEDIA, MULTIPART_MEDIA) and method not in _BODYLESS:
         return _form_lines(handler, url, method)
     if method in _BODYLESS:
@@ -151,12 +174,12 @@ def _fetch_lines(handler: Handler) -> list[str]:
             '\t\ttypeof value === "string" ? value : JSON.stringify(value),',
             "\t]),",
             ");",
-            f'const response = await fetch({url} + "?" + query.toString(), {{ method: "{method}" }});',
+            f'const response = await fetch({url} + "?" + query.toString(), {{ method: "{method}"{headers} }});',
         ]
     return [
         f"const response = await fetch({url}, {{",
         f'\tmethod: "{method}",',
-        *_headers_line([("Content-Type", "application/json"), *auth]),
+        *_headers_line(handler, ("Content-Type", "application/json")),
         "\tbody: JSON.stringify(request),",
         "});",
     ]
@@ -182,14 +205,26 @@ def _shell_url(handler: Handler, base_url: str | None) -> str:
     return f"{shlex.quote(base)}/webhook/{rest}"
 
 
-def _query_args(example: object) -> list[str]:
+def query_pairs(example: object) -> list[tuple[str, str]]:
+    """The query string of a GET example: strings as they are, other values as JSON, keys
+    without a value (`None`) left out: a query can't say null."""
     if not isinstance(example, dict):
-        return [f"--data-urlencode {bash_quote(to_json(example))}"]
-    return [
-        "--data-urlencode "
-        + bash_quote(f"{key}={value if isinstance(value, str) else json.dumps(value)}")
-        for key, value in example.items()
-    ]
+        return [] if example is None else [("", to_json(example))]
+    return [(str(key), value if isinstance(value, str) else json.dumps(value, ensure_ascii=False))
+            for key, value in example.items() if value is not None]
+
+
+def _query_args(example: object) -> list[str]:
+    return [f"--data-urlencode {bash_quote(f'{key}={value}' if key else value)}"
+            for key, value in query_pairs(example)]
+
+
+_PLAIN_HEADER = re.compile(r"[\w .:/@+=,-]*")
+
+
+def _curl_headers(handler: Handler) -> list[str]:
+    lines = [f"{name}: {value}" for name, value in request_headers(handler)]
+    return [f'-H "{line}"' if _PLAIN_HEADER.fullmatch(line) else f"-H {bash_quote(line)}" for line in lines]
 
 
 def _form_args(handler: Handler, example: object) -> list[str]:
@@ -217,16 +252,14 @@ def curl_example(handler: Handler, base_url: str | None) -> str:
     method = method_of(handler)
     url = _shell_url(handler, base_url)
     request = handler.request
-    auth = [f"-H {bash_quote(f'{name}: {value}')}" for name, value in auth_headers(handler)]
+    headers = _curl_headers(handler)
     if request is None:
-        return " \\\n  ".join([f"curl -X {method} {url}", *auth])
+        return " \\\n  ".join([f"curl -X {method} {url}", *headers])
     if method in _BODYLESS:
-        if request.example is None:
-            return " \\\n  ".join([f"curl -G {url}", *auth])
-        return " \\\n  ".join([f"curl -G {url}", *auth, *_query_args(request.example)])
+        return " \\\n  ".join([f"curl -G {url}", *headers, *_query_args(request.example)])
     if handler.content_type in (FORM_MEDIA, MULTIPART_MEDIA) and isinstance(request.example, dict):
-        return " \\\n  ".join([f"curl -X {method} {url}", *auth, *_form_args(handler, request.example)])
+        return " \\\n  ".join([f"curl -X {method} {url}", *headers, *_form_args(handler, request.example)])
     body = "@request.json" if request.example is None else bash_quote(to_json(request.example))
     return " \\\n  ".join(
-        [f"curl -X {method} {url}", *auth, '-H "Content-Type: application/json"', f"-d {body}"]
+        [f"curl -X {method} {url}", '-H "Content-Type: application/json"', *headers, f"-d {body}"]
     )

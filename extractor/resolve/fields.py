@@ -231,6 +231,15 @@ def _set_validation_alias(spec: FieldSpec, value: Any) -> None:
     spec.validation_alias = keys[0] if keys else spec.python_name
 
 
+def schema_extra_examples(value: Any) -> list[Any]:
+    """The examples a `json_schema_extra` dict gives (`examples: [...]`, or one `example`)."""
+    data = to_json(value)
+    if not isinstance(data, dict):
+        return []
+    examples = data.get("examples", [data["example"]] if "example" in data else [])
+    return [e for e in examples if not isinstance(e, Unknown)] if isinstance(examples, list) else []
+
+
 def _set_examples(spec: FieldSpec, value: Any) -> None:
     data = to_json(value)
     if isinstance(data, list):
@@ -252,6 +261,7 @@ _KWARGS: dict[str, Callable[[FieldSpec, Any], None]] = {
     "description": lambda s, v: setattr(s, "description", _string(v)),
     "examples": _set_examples,
     "example": lambda s, v: _set_examples(s, [v]),
+    "json_schema_extra": lambda s, v: _set_examples(s, schema_extra_examples(v)) if not s.examples else None,
     "deprecated": lambda s, v: setattr(s, "deprecated", bool(v) if not isinstance(v, Unknown) else True),
     "exclude": lambda s, v: setattr(s, "exclude", v is True),
 }

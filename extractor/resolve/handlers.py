@@ -139,9 +139,9 @@ class RouteFinder:
         for param in function.params:
             if param.annotation is None or param.name in {"self", "cls"}:
                 continue
-            model = without_none(self.types.probe(param.annotation, function.location))
-            if isinstance(model, TModel):
-                return model
+            probed = self.types.probe(param.annotation, function.location)
+            if isinstance(without_none(probed), TModel):
+                return probed  # `Model | None` stays: the body may be null
         return None
 
     def _response(self, raw: Value | None, function: Function) -> Type | None:
@@ -149,8 +149,8 @@ class RouteFinder:
             return self.types.resolve(raw, function.location)
         if function.returns is None:
             return None
-        resolved = without_none(self.types.resolve(function.returns, function.location))
-        return None if resolved == TPrim("none") else resolved
+        resolved = self.types.resolve(function.returns, function.location)
+        return None if without_none(resolved) == TPrim("none") else resolved  # `X | None` stays
 
     def _overrides(self, call: Call, function: Function) -> dict[str, Any]:
         overrides: dict[str, Any] = {}

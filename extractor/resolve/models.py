@@ -13,7 +13,7 @@ from .alias_generators import AliasGen, AliasGenerators, apply_generator
 from .classes import ClassInfo, Hierarchy
 from .constants import Resolver
 from .declared import DeclaredTypes
-from .fields import FieldReader
+from .fields import FieldReader, schema_extra_examples
 from .generics import Generics
 from .markers import declared_kind
 from .serializers import apply_field_serializers, model_serializer_type
@@ -188,6 +188,8 @@ class ModelBuilder:
             if isinstance(value, Unknown | Call | list | dict):
                 continue
             spec.members.append((assign.name, value))
+            if assign.docstring or assign.comment:
+                spec.member_docs[assign.name] = (assign.docstring or assign.comment or "").strip()
         return spec
 
 
@@ -199,6 +201,8 @@ def _apply_config(config: ModelConfig, options: dict[str, Any], resolver: Resolv
             config.populate_by_name = value is True
         elif key == "json_schema_serialization_defaults_required":
             config.serialization_defaults_required = value is True
+        elif key == "json_schema_extra":
+            config.examples = schema_extra_examples(value)
         elif key == "env_prefix" and isinstance(value, str):
             config.env_prefix = value
         elif key == "extra":

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..ir import FieldSpec, Mode, ModelSpec, Registry, TModel, Type, is_nullable, models_in, substitute
-from .context import MODE_SUFFIX, SharedNames
-from .labels import model_name, named_keys, type_label
+from .labels import model_name, named_keys
 from .naming import wire_name
 
 ROOT_FIELDS = frozenset({"root", "__root__"})
@@ -99,35 +98,6 @@ def reachable_models(root: Type, registry: Registry, mode: Mode) -> list[TModel]
         for f in wire_fields(model, registry, mode):
             queue.extend(models_in(f.type, mode))
     return order
-
-
-def interface_names(models: list[TModel], registry: Registry, root_name: str, root: Type, *,
-                    mode: Mode = "validation", shared: SharedNames | None = None) -> dict[TModel, str]:
-    """Interface names for the models: the root model gets `root_name`, the others `I` + model
-    name (`IPageItem` for `Page[Item]`). Two models of the block (or of the document, per
-    `shared`) with one class name are both named module-qualified (`IShopAItem`); a model the
-    document shows in both modes with two shapes gets pydantic's mode suffix (`IAmountInput`,
-    `IAmountOutput`); a name still taken gets a numeric suffix."""
-    shared = shared or SharedNames()
-    names: dict[TModel, str] = {}
-    if isinstance(root, TModel) and root in models:
-        names[root] = root_name
-    others = [m for m in models if m not in names]
-    ambiguous = ambiguous_keys(others, registry) | shared.qualified
-    suffix = {m: MODE_SUFFIX[mode] if m in shared.split else "" for m in others}
-    short = {m: "I" + type_label(m, registry, ambiguous) + suffix[m] for m in others}
-    counts = Counter(short.values())
-    taken = {root_name}
-    for m in others:
-        name = short[m]
-        if counts[name] > 1 or name in taken:
-            name = "I" + type_label(m, registry, qualified=True) + suffix[m]
-        base, n = name, 2
-        while name in taken:
-            name, n = f"{base}{n}", n + 1
-        taken.add(name)
-        names[m] = name
-    return names
 
 
 def ambiguous_keys(models: list[TModel], registry: Registry) -> set[str]:

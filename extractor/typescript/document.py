@@ -23,12 +23,17 @@ Shape = tuple[bool, tuple[tuple[str, bool, bool, str], ...]]
 
 def shared_names(uses: Iterable[tuple[Type | None, Mode]], registry: Registry) -> SharedNames:
     """The document-wide naming for blocks built from these (root type, mode) uses."""
-    reached: dict[Mode, list[TModel]] = {mode: [] for mode in MODES}
-    for root, mode in uses:
-        if root is not None:
-            reached[mode] += [m for m in reachable_models(root, registry, mode) if m not in reached[mode]]
-    both = [m for m in reached["validation"] if m in reached["serialization"]]
-    every = list(dict.fromkeys([*reached["validation"], *reached["serialization"]]))
+    reached = [(mode, reachable_models(root, registry, mode)) for root, mode in uses if root is not None]
+    return shared_from_reached(reached, registry)
+
+
+def shared_from_reached(reached: Iterable[tuple[Mode, list[TModel]]], registry: Registry) -> SharedNames:
+    """`shared_names` from the models each use reaches (in its mode), already collected."""
+    by_mode: dict[Mode, dict[TModel, None]] = {mode: {} for mode in MODES}
+    for mode, models in reached:
+        by_mode[mode].update(dict.fromkeys(models))
+    both = [m for m in by_mode["validation"] if m in by_mode["serialization"]]
+    every = list(dict.fromkeys([*by_mode["validation"], *by_mode["serialization"]]))
     return SharedNames(split=frozenset(_split(both, every, registry)),
                        qualified=frozenset(ambiguous_keys(every, registry)))
 

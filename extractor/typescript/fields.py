@@ -181,12 +181,12 @@ def jsdoc(lines: list[str], indent: str) -> list[str]:
     return [f"{indent}/**", *body, f"{indent} */"]
 
 
-def field_lines(field: WireField, entry: FieldEntry) -> list[str]:
-    """The interface lines of one field: its JSDoc, then `\\tkey?: type;`."""
+def field_lines(field: WireField, entry: FieldEntry, extra: Sequence[str] = ()) -> list[str]:
+    """The interface lines of one field: its JSDoc (then the `extra` lines), then `\\tkey?: type;`."""
     readonly = "readonly " if field.readonly else ""
     optional = "" if field.required else "?"
     declaration = f"\t{readonly}{ts_key(field.name)}{optional}: {entry.ts_type};"
-    return [*jsdoc(field_doc_lines(field, entry), "\t"), declaration]
+    return [*jsdoc([*field_doc_lines(field, entry), *extra], "\t"), declaration]
 
 
 class WireEntry(Protocol):

@@ -1,52 +1,14 @@
-"""The interface block of a root type (`InterfaceBlock`): the stage's entry point."""
+"""The interface text of one model (`interface IName { … }`), enum members named in its JSDoc."""
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic
-from ..ir import Mode, Registry, TModel, TUnknown, Type
-from .collect import interface_names, is_alias, reachable_models, wire_fields
-from .context import Context, SharedNames, Site
-from .fields import clean_text, described_models, field_entry, field_lines, index_signature, jsdoc, merged_fields
-from .labels import python_label
-from .records import FieldEntry, InterfaceBlock
-from .sample_values import example_value
-from .types import ts_type
+import json
 
-
-def build_interfaces(
-    root: Type, registry: Registry, *, interface: str, mode: Mode, shared: SharedNames | None = None
-) -> tuple[InterfaceBlock, list[Diagnostic]]:
-    """Turn a resolved type into its `InterfaceBlock` and the warnings met on the way.
-
-    A model root becomes `interface <interface> {…}`; any other root becomes
-    `type <interface> = …;`. Every model reachable through the fields shown in `mode` gets its
-    own interface after it (`I` + model name), each once, in first-reference order.
-    `shared` carries the naming of the whole document (`typescript.document.shared_names`).
-    """
-    ctx = Context(registry=registry, mode=mode)
-    models = reachable_models(root, registry, mode)
-    ctx.names = interface_names(models, registry, interface, root, mode=mode, shared=shared)
-    blocks: list[str] = []
-    entries_of: dict[TModel, list[FieldEntry]] = {}
-    if root not in ctx.names:
-        site = Site(_root_location(root, registry), interface)
-        blocks.append(f"type {interface} = {ts_type(root, ctx, site)};\n")
-    for model in models:
-        text, entries_of[model] = interface_block(model, ctx)
-        blocks.append(text)
-    fields = merged_fields([entries_of[m] for m in described_models(root, registry, mode) if m in entries_of])
-    spec = registry.models.get(root.key) if isinstance(root, TModel) else None
-    block = InterfaceBlock(
-        model=python_label(root, registry),
-        interface=interface,
-        description=clean_text(spec.docstring) if spec else None,
-        location=spec.location if spec else None,
-        mode=mode,
-        fields=fields,
-        typescript="\n".join(blocks),
-        example=example_value(root, ctx),
-    )
-    return block, ctx.warnings
+from ..ir import TEnum, TList, TModel, TUnion, Type
+from .collect import WireField, is_alias, wire_fields
+from .context import Context
+from .fields import clean_text, field_entry, field_lines, index_signature, jsdoc
+from .records import FieldEntry
 
 
 def interface_block(model: TModel, ctx: Context) -> tuple[str, list[FieldEntry]]:
@@ -61,7 +23,7 @@ def interface_block(model: TModel, ctx: Context) -> tuple[str, list[FieldEntry]]
         return "\n".join([*lines, f"type {ctx.names[model]} = {root_type};"]) + "\n", entries
     lines.append(f"interface {ctx.names[model]} {{")
     for field, entry in zip(fields, entries, strict=True):
-        lines += field_lines(field, entry)
+        lines += field_lines(field, entry, enum_lines(field, ctx))
     extra = index_signature(spec, ctx)
     if extra is not None:
         lines.append(extra)
@@ -69,10 +31,29 @@ def interface_block(model: TModel, ctx: Context) -> tuple[str, list[FieldEntry]]
     return "\n".join(lines) + "\n", entries
 
 
-def _root_location(root: Type, registry: Registry) -> str:
-    match root:
-        case TModel(key=key) if key in registry.models:
-            return registry.models[key].location
-        case TUnknown(location=location):
-            return location
-    return ""
+def enum_lines(field: WireField, ctx: Context) -> list[str]:
+    """`1 = Физлицо` per member of the enums a field holds, when a value alone doesn't say
+    what it means: the member's own description, else its name. Members whose value is
+    their name (`"common"` of `COMMON`) say it already and add nothing."""
+    lines: list[str] = []
+    for key in _enum_keys(field.type):
+        spec = ctx.registry.enums.get(key)
+        if spec is None or all(str(value).casefold() == name.casefold() for name, value in spec.members):
+            continue
+        lines += [f"{_literal(value)} = {spec.member_docs.get(name) or name}" for name, value in spec.members]
+    return lines
+
+
+def _enum_keys(t: Type) -> list[str]:
+    match t:
+        case TEnum(key=key):
+            return [key]
+        case TList(item=item):
+            return _enum_keys(item)
+        case TUnion(options=options):
+            return list(dict.fromkeys(k for o in options for k in _enum_keys(o)))
+    return []
+
+
+def _literal(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)

@@ -41,3 +41,6 @@ class InterfaceBlock:
     location: str | None = None
     fields: list[FieldEntry] = field(default_factory=list)
     example: Any = None
+    declarations: str = ""
+    """What the page declares in this block: the alias and the interfaces no earlier block
+    of the page declared (`typescript` is the complete block, for readers of one block)."""

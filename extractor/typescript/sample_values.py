@@ -1,10 +1,15 @@
-"""A JSON example valid for a type: field examples, then defaults, then a plausible value."""
+"""A JSON example valid for a type: field examples, then defaults, then a realistic value.
+
+Deterministic: the same code gives the same example. Where the code gives nothing, the
+value follows the field's name (`named_values`), its format (email, URL, UUID, dates) and
+its constraints (bounds, `multiple_of`, lengths, `pattern`). A request example leaves out
+the optional fields nothing gives a value to (never sent as `null`); a response example
+shows every field, with a value rather than a `null` default.
+"""
 
 from __future__ import annotations
 
-import functools
 import json
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,41 +28,45 @@ from ..ir import (
     Type,
     assert_never,
     is_nullable,
+    models_in,
 )
 from ..secrets import SERIALIZED_SECRET
 from .collect import WireField, is_alias, wire_fields
+from .constrained import constrained_number, constrained_string, limit
 from .context import Context
 from .fields import has_known_default, is_secret, known
+from .named_values import named_number, named_string
 
 CUT: Any = object()
 """A value left out because the type recurses into a model being built."""
 
 PRIM_EXAMPLES: dict[str, Any] = {
-    "str": "string",
-    "bytes": "string",
-    "datetime": "2024-01-01T12:00:00Z",
-    "date": "2024-01-01",
-    "time": "12:00:00",
+    "datetime": "2026-01-15T10:30:00Z",
+    "date": "2026-01-15",
+    "time": "10:30:00",
     "timedelta": "PT1H",
     "uuid": "3fa85f64-5717-4562-b3fc-2c963f66afa6",
     "email": "user@example.com",
     "url": "https://example.com/",
-    "secret": "secret",
-    "path": "path/to/file",
-    "int": 0,
-    "float": 0.0,
-    "decimal": "0.00",
-    "bytesize": 0,
+    "path": "docs/report.pdf",
     "bool": True,
     "none": None,
 }
-"""Plausible values by primitive; `any`, `object`, `json` and unknown names give null."""
+"""Values by format; strings and numbers follow the field's name (`named_values`); `any`,
+`object`, `json` and unknown names give null."""
+
+NAMED_STRINGS = frozenset({"str", "bytes", "secret"})
+NUMBERS: dict[str, type] = {"int": int, "float": float, "decimal": str, "bytesize": int}
 
 
 @dataclass
 class _Walk:
     ctx: Context
     stack: list[TModel] = field(default_factory=list)
+    name: str = ""
+    """The name of the field being filled: what a value is derived from."""
+    owner: str = ""
+    """The class name of the model whose field is being filled."""
 
 
 def example_value(root: Type, ctx: Context) -> Any:
@@ -105,101 +114,49 @@ def _prim(t: TPrim, walk: _Walk, constraints: dict[str, Any]) -> Any:
         if isinstance(examples, list) and examples and not constraints:
             return examples[0]
         constraints = {**meta, **constraints}
-    value = PRIM_EXAMPLES.get(t.name)
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        return _number(value, constraints)
-    if t.name == "str" and isinstance(value, str):
-        return _string(value, constraints)
-    return value
-
-
-def _number(base: float, c: dict[str, Any]) -> float:
-    """`base` moved inside `ge`/`gt`/`le`/`lt` bounds (integers stay integers)."""
-    integer = isinstance(base, int)
-    step = 1 if integer else 0.5
-    bounds = {k: v for k, v in c.items()
-              if k in ("ge", "gt", "le", "lt") and isinstance(v, int | float)}
-    low = bounds["ge"] if "ge" in bounds else bounds["gt"] + step if "gt" in bounds else None
-    high = bounds["le"] if "le" in bounds else bounds["lt"] - step if "lt" in bounds else None
-    value = base
-    if low is not None and high is not None and low > high:  # tight exclusive bounds
-        value = (bounds.get("ge", bounds.get("gt", 0)) + bounds.get("le", bounds.get("lt", 0))) / 2
-    elif low is not None and value < low:
-        value = low
-    elif high is not None and value > high:
-        value = high
-    return math.ceil(value) if integer else value
-
-
-def _string(base: str, c: dict[str, Any]) -> str:
-    """`base` repeated up to `min_length`, cut down to `max_length`; a pattern is matched."""
-    pattern = c.get("pattern")
-    if isinstance(pattern, str):
-        matched = pattern_example(pattern, _limit(c, "min_length") or 0, _limit(c, "max_length"))
-        if matched is not None:
-            return matched
-    text = base
-    low = _limit(c, "min_length") or 0
-    if len(text) < low:
-        text = (base * (low // len(base) + 1))[:low]
-    high = _limit(c, "max_length")
-    return text[:high] if high is not None else text
-
-
-@functools.lru_cache(maxsize=4096)
-def pattern_example(pattern: str, low: int, high: int | None) -> str | None:
-    """The shortest string of 32 seeded tries the regex `pattern` matches within the length
-    bounds (deterministic), or None. Kept per process: a pattern (a shared `Annotated` alias)
-    recurs in every model that uses it, and the tries are the slow part of an example."""
-    import random
-    import re
-
-    import rstr
-
-    try:
-        compiled = re.compile(pattern)
-    except re.error:
-        return None
-    found: list[str] = []
-    for seed in range(32):
-        try:
-            text = rstr.Rstr(random.Random(seed)).xeger(pattern)
-        except (re.error, ValueError, IndexError, OverflowError):
-            return None
-        if compiled.search(text) and len(text) >= low and (high is None or len(text) <= high):
-            found.append(text)
-    return min(found, key=len) if found else None
+    if t.name in NAMED_STRINGS:
+        return constrained_string(named_string(walk.name, walk.owner), constraints)
+    kind = NUMBERS.get(t.name)
+    if kind is int:
+        return constrained_number(named_number(walk.name), constraints)
+    if kind is not None:
+        number = constrained_number(float(named_number(walk.name)), constraints)
+        return f"{number:.2f}" if kind is str else number
+    return PRIM_EXAMPLES.get(t.name)
 
 
 def _list(t: TList, walk: _Walk, constraints: dict[str, Any]) -> Any:
     item = _value(t.item, walk, {})
     if item is CUT:
         return []
-    count = max(1, _limit(constraints, "min_length") or 1)
-    high = _limit(constraints, "max_length")
+    count = max(1, limit(constraints, "min_length") or 1)
+    high = limit(constraints, "max_length")
     return [item] * (count if high is None else min(count, high))
 
 
-def _limit(constraints: dict[str, Any], name: str) -> int | None:
-    value = constraints.get(name)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+DICT_KEY = "order_id"
+"""The key of a free-form mapping's example (`metadata: dict[str, str]`): what such maps hold."""
 
 
 def _dict(t: TDict, walk: _Walk, constraints: dict[str, Any]) -> Any:
-    value = _value(t.value, walk, {})
-    if value is CUT or _limit(constraints, "max_length") == 0:
+    if limit(constraints, "max_length") == 0:
         return {}
-    return {_dict_key(t.key, walk): value}
+    key = _dict_key(t.key, walk)
+    outer, walk.name = walk.name, key
+    try:
+        value = _value(t.value, walk, {})
+    finally:
+        walk.name = outer
+    return {} if value is CUT else {key: value}
 
 
 def _dict_key(t: Type, walk: _Walk) -> str:
-    """A JSON object key for the key type: `"key"` for plain strings, else the key example."""
-    if t == TPrim("str"):
-        return "key"
+    """A JSON object key for the key type: a realistic key for plain strings, else the key
+    example."""
+    if t == TPrim("str") or (isinstance(t, TPrim) and t.name == "str"):
+        return DICT_KEY
     key = _value(t, walk, {})
-    return key if isinstance(key, str) else json.dumps(key) if key is not CUT else "key"
+    return key if isinstance(key, str) else json.dumps(key) if key is not CUT else DICT_KEY
 
 
 def _union(t: TUnion, walk: _Walk, constraints: dict[str, Any]) -> Any:
@@ -217,11 +174,16 @@ def _model(t: TModel, walk: _Walk) -> Any:
         return None
     walk.stack.append(t)
     try:
+        spec = walk.ctx.registry.models[t.key]
+        if spec.config.examples and walk.ctx.mode == "validation" and not t.args:
+            return spec.config.examples[0]  # the model's own example request
         fields = wire_fields(t, walk.ctx.registry, walk.ctx.mode)
-        if is_alias(walk.ctx.registry.models[t.key], walk.ctx.mode):
+        if is_alias(spec, walk.ctx.mode):
             return field_example(fields[0], walk) if fields else None
         out: dict[str, Any] = {}
         for f in fields:
+            if not _sent(f, walk):
+                continue
             value = field_example(f, walk)
             if value is not CUT:
                 out[f.name] = value
@@ -230,17 +192,70 @@ def _model(t: TModel, walk: _Walk) -> Any:
         walk.stack.pop()
 
 
+OBJECT_MEMBERS = frozenset({"constructor", "toString", "toLocaleString", "valueOf", "hasOwnProperty",
+                            "isPrototypeOf", "propertyIsEnumerable"})
+"""Keys every JavaScript object has: TypeScript checks an object literal without them against
+the inherited member (`constructor: Function`), so an example always sends them."""
+
+
+def _sent(f: WireField, walk: _Walk) -> bool:
+    """Whether an example shows the field: a response shows every field; a request the
+    required ones and the optional ones the code gives a value (an example, or a default
+    that says something: not `None`, `0`, `False`, `[]`, `{}` or `""`; or a model inside it
+    with examples)."""
+    if f.required or walk.ctx.mode == "serialization" or _examples(f) or f.name in OBJECT_MEMBERS:
+        return True
+    if has_known_default(f.spec) and bool(f.spec.default) and _usable_default(f):
+        return True
+    return _examples_inside(f, walk)
+
+
+def _examples_inside(f: WireField, walk: _Walk) -> bool:
+    """True when a model the field holds has examples of its own (the code shows what to send)."""
+    for model in models_in(f.type, walk.ctx.mode):
+        spec = walk.ctx.registry.models.get(model.key)
+        if spec is not None and model not in walk.stack and (
+                spec.config.examples or any(known(e) for field in spec.fields for e in field.examples)):
+            return True
+    return False
+
+
+def _examples(f: WireField) -> list[Any]:
+    return [e for e in f.spec.examples if known(e)]
+
+
 def field_example(f: WireField, walk: _Walk) -> Any:
-    """A field's first example, else its default, else a value for its type (CUT: omit)."""
-    examples = [e for e in f.spec.examples if known(e)]
+    """A field's first example, else its default, else a value for its type (CUT: omit).
+
+    A `None`, `[]` or `{}` default gives way to a value of the type (a response shows what a
+    field holds when it holds something)."""
+    examples = _examples(f)
     if examples:
         return examples[0]
-    if has_known_default(f.spec) and not is_secret(f) and _fits(f):
+    if has_known_default(f.spec) and not _empty(f.spec.default) and _usable_default(f):
         return _json_text(f.spec.default) if _is_json_text(f.type, walk) else f.spec.default
-    value = _value(f.type, walk, _pydantic_names(f.spec.constraints))
+    outer = walk.name, walk.owner
+    walk.name, walk.owner = f.spec.python_name, _owner(walk)
+    try:
+        value = _value(f.type, walk, _pydantic_names(f.spec.constraints))
+    finally:
+        walk.name, walk.owner = outer
     if value is not CUT or not f.required:
         return value
     return None if is_nullable(f.type) else {}
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, list | dict) and not value)
+
+
+def _owner(walk: _Walk) -> str:
+    """The class name of the model being filled (the innermost one)."""
+    return walk.ctx.registry.models[walk.stack[-1].key].name if walk.stack else ""
+
+
+def _usable_default(f: WireField) -> bool:
+    return not is_secret(f) and _fits(f)
 
 
 _FROM_SCHEMA_NAMES = {
