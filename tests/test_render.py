@@ -19,6 +19,7 @@ from markdown_it.token import Token
 
 from extractor.errors import TemplateError
 from extractor.model import (
+    Change,
     ChangelogEntry,
     Credential,
     DocModel,
@@ -27,6 +28,7 @@ from extractor.model import (
     Event,
     Handler,
     Integration,
+    Limitation,
     ModelField,
     Secret,
 )
@@ -122,9 +124,12 @@ def full_doc(handlers: list[Handler] | None = None) -> Integration:
             EnvVar(name="STRIPE_API_BASE", required=True, description="Базовый URL"),
             EnvVar(name="STRIPE_TOKEN", required=False, default="***", secret=True),
         ],
+        limitations=[Limitation(kind="timeout", value=5000)],
+        see_also=["[Stripe API](https://docs.stripe.com/api)"],
         changelog=[
-            ChangelogEntry(version="1.2.0", date="2026-10-01", changes="- Возвраты\n- Исправления"),
-            ChangelogEntry(version="1.0.0", changes="Первый выпуск"),
+            ChangelogEntry(version="1.2.0", date="2026-10-01", changes=[
+                Change(category="added", text="Возвраты"), Change(category="fixed", text="Исправления")]),
+            ChangelogEntry(version="1.0.0", changes=[Change(text="Первый выпуск")], first=True),
         ],
     )
 
@@ -186,7 +191,7 @@ def inline_text(token: Token) -> str:
 
 
 def expected_headings(
-    title: str, subs: list[str], own_args: list[str]
+    title: str, subs: list[str], own_args: list[str], errors: tuple[str, ...] = (), shown: bool = True
 ) -> list[tuple[int, str]]:
     """The document skeleton of template-structure.md, with per-handler sub-headings."""
     return [
@@ -200,9 +205,11 @@ def expected_headings(
         (3, "Параметры ответа"), *[(4, name) for name in subs],
         (2, "Конфигурация"), (3, "Переменные окружения"), (3, "Default Args для Handlers"),
         *[(4, name) for name in own_args],
-        (2, "События"), (2, "Troubleshooting"), (3, "Частые ошибки"), (2, "Безопасность"),
-        (2, "Ограничения"), (2, "Changelog"), (2, "Следующие шаги"),
+        (2, "События"), (2, "Troubleshooting"), *[(3, f"Ошибка {code}") for code in errors],
+        (3, "Частые ошибки"), (2, "Безопасность"),
+        *([(2, "Ограничения")] if shown else []), (2, "Changelog"), *([(2, "Следующие шаги")] if shown else []),
     ]  # fmt: skip
+    """`shown`: Ограничения and Следующие шаги have something (else the page leaves them out)."""
 
 
 def tables(source: str) -> list[tuple[list[str], list[list[str]]]]:
@@ -298,7 +305,7 @@ def assert_clean_output(out: str) -> None:
 def test_full_document_headings_tables_and_content() -> None:
     out = render_markdown(full_doc())
     assert_clean_output(out)
-    assert headings(out) == expected_headings("Stripe Payments", [], ["create-payment"])
+    assert headings(out) == expected_headings("Stripe Payments", [], ["create-payment"], ("card_declined",))
     assert [header for header, _ in tables(out)] == [
         ["Ключ", "Описание", "Где получить"],
         ["Ключ", "Описание", "Формат"],
@@ -317,17 +324,17 @@ def test_full_document_headings_tables_and_content() -> None:
     ]
     assert body[("Переменная", "Описание", "Обязательная")] == [
         ["STRIPE_API_BASE", "Базовый URL", "Да"],
-        ["STRIPE_TOKEN", "По умолчанию: ***.", "Нет"],
+        ["STRIPE_TOKEN", "—", "Нет"],
     ]
     assert body[("Событие", "Описание", "Payload")] == [
         ["payment.succeeded", "Оплата прошла.", '{ id: string; "amount-cents": number }']
     ]
     assert body[("Версия", "Дата", "Изменения")] == [
-        ["1.2.0", "2026-10-01", "Возвраты; Исправления"],
-        ["1.0.0", "—", "Первый выпуск"],
+        ["1.2.0", "2026\u201110\u201101", "Добавлено: Возвраты. Исправлено: Исправления."],
+        ["1.0.0", "—", "Первый выпуск."],
     ]
-    assert "Stripe Payments интеграция позволяет:\n\n- принимать платежи картой\n" in out
-    assert "- Ключ `STRIPE_API_KEY` — Секретный ключ API\n" in out
+    assert "Stripe Payments интеграция позволяет:\n\n- принимать платежи картой;\n" in out
+    assert "- ключ `STRIPE_API_KEY` — секретный ключ API;\n" in out
     assert "2. Введите название: `Stripe Payments`" in out
     assert "```\nPOST {WEBHOOK_BASE_URL}/webhook/create-payment\n```" in out
     assert fences(out, "json")[0] == '{\n\t"timeout": 5000,\n\t"retries": 3\n}\n'
@@ -338,7 +345,7 @@ def test_full_document_headings_tables_and_content() -> None:
 def test_single_handler_has_no_handler_subheadings_and_same_args_no_block() -> None:
     doc = full_doc([handler("ping", default_args={"timeout": 5000, "retries": 3})])
     out = render_markdown(doc)
-    assert headings(out) == expected_headings("Stripe Payments", [], [])
+    assert headings(out) == expected_headings("Stripe Payments", [], [], ("card_declined",))
     assert "Handler доступен по URL:" in out
     assert "Handler не принимает параметров." in out
     assert "Handler не возвращает данных." in out
@@ -348,7 +355,7 @@ def test_several_handlers_repeat_in_model_order() -> None:
     out = render_markdown(several_doc())
     assert_clean_output(out)
     names = ["create-payment", "list-payments", "ping"]
-    assert headings(out) == expected_headings("Stripe Payments", names, ["create-payment"])
+    assert headings(out) == expected_headings("Stripe Payments", names, ["create-payment"], ("card_declined",))
     endpoints = {tuple(h): rows for h, rows in tables(out)}[("Метод", "Эндпоинт", "Описание")]
     assert [row[0] for row in endpoints] == ["POST", "GET", "POST"]
     assert [row[1] for row in endpoints] == [
@@ -368,10 +375,9 @@ def test_several_handlers_repeat_in_model_order() -> None:
 def test_empty_document_says_so_in_sentences_and_has_no_tables() -> None:
     out = render_markdown(empty_doc())
     assert_clean_output(out)
-    assert headings(out) == expected_headings("Empty", [], [])
+    assert headings(out) == expected_headings("Empty", [], [], shown=False)
     assert tables(out) == []
     for sentence in (
-        "Описание интеграции пока не добавлено.",
         "Интеграция не требует ключей, токенов или аккаунтов.",
         "Интеграция не требует credentials.",
         "Интеграция не требует secrets.",
@@ -383,17 +389,21 @@ def test_empty_document_says_so_in_sentences_and_has_no_tables() -> None:
         "Интеграция не обрабатывает входящие события.",
         "Интеграция не объявляет собственных ошибок.",
         "Интеграция не использует credentials и secrets",
-        "История изменений пока не ведётся.",
+        "Интеграция не объявляет версию, история изменений не ведётся.",
     ):
         assert sentence in out
+    assert "пока не" not in out
     assert "Интеграция обрабатывает следующие события" not in out
     assert "{WEBHOOK_BASE_URL}" not in out
 
 
-def test_version_without_changelog_gives_initial_row() -> None:
-    doc = empty_doc().model_copy(update={"version": "1.0.0"})
+@pytest.mark.parametrize(("first", "words"), [(True, "Начальная версия"), (False, "Текущая версия")])
+def test_version_without_changelog_gives_initial_row(first: bool, words: str) -> None:
+    """A version without changes (the assembler's row for a `version` without CHANGELOG.md)."""
+    doc = empty_doc().model_copy(update={"version": "1.0.0",
+                                         "changelog": [ChangelogEntry(version="1.0.0", first=first)]})
     assert tables(render_markdown(doc)) == [
-        (["Версия", "Дата", "Изменения"], [["1.0.0", "—", "Начальная версия"]])
+        (["Версия", "Дата", "Изменения"], [["1.0.0", "—", words]])
     ]
 
 
@@ -402,7 +412,7 @@ def test_requirements_from_model_list_and_description_overview() -> None:
         update={"requirements": ["Аккаунт Stripe", "  "], "description": "Первый.\n\nВторой."}
     )
     out = render_markdown(doc)
-    assert "Перед началом работы убедитесь, что у вас есть:\n\n- Аккаунт Stripe\n\n" in out
+    assert "Перед началом работы убедитесь, что у вас есть:\n\n- аккаунт Stripe.\n\n" in out
     assert section(out, "Обзор").strip() == "Первый.\n\nВторой."
 
 
@@ -464,7 +474,8 @@ def hostile_doc(t: str) -> Integration:
         handlers=handlers, events=[Event(name=t, description=t, payload=payload, location="e:1")],
         errors=[ErrorDoc(code=t, cause=t, solution=t, class_name="E")],
         env_vars=[EnvVar(name=t, required=True, description=t, default=t)],
-        changelog=[ChangelogEntry(version=t, date=t, changes=t)],
+        changelog=[ChangelogEntry(version=t, date=t, changes=[Change(category="added", text=t)])],
+        limitations=[Limitation(kind="text", text=t)], see_also=[t],
     )  # fmt: skip
 
 
@@ -476,7 +487,7 @@ def check_hostile(t: str) -> None:
     assert structure(out) == structure(BASELINE)
     folded = fold(t).replace(ZWSP, "")
     names = [fold(f"{t}-{n}").replace(ZWSP, "") for n in (1, 2)]
-    assert headings(out) == expected_headings(folded, names, names)
+    assert headings(out) == expected_headings(folded, names, names, (folded,))
     slugs = unique_slugs(fold(f"{t}-{n}") for n in (1, 2))
     assert heading_anchors(out) == expected_anchors(slugs, slugs)
     assert all(re.fullmatch(r"[^\W_]+(?:-[^\W_]+)*", slug) for slug in slugs) and len(set(slugs)) == 2
@@ -487,7 +498,7 @@ def check_hostile(t: str) -> None:
     assert cells[("Ключ", "Описание", "Где получить")] == [[folded] * 3]
     assert cells[("Ошибка", "Причина", "Решение")] == [[folded] * 3]
     assert cells[("Событие", "Описание", "Payload")][0][:2] == [folded, folded]
-    assert cells[("Версия", "Дата", "Изменения")][0][:2] == [folded, folded]
+    assert cells[("Версия", "Дата", "Изменения")][0][:2] == [folded, folded.replace("-", "\u2011")]
     assert [m.groups() for m in MARKER_RE.finditer(out)] == [
         (kind, name) for name in REGION_NAMES for kind in ("begin", "end")
     ]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Literal, TypeAlias
 
 from ..diagnostics import Diagnostic
+from ..gather.docstrings import ParsedDocstring, parse_docstring
 from ..ir import TModel, Type
-from ..model import DocModel, Event, Handler, ModelField, Parameter
+from ..model import DocModel, Event, Handler, HandlerError, Limitation, ModelField, Parameter
 from ..resolve import HttpRoute, Resolved, Route, RouteParam
 from ..resolve.records import as_diagnostic
 from ..typescript import InterfaceBlock, build_interfaces, shared_names
@@ -14,6 +15,7 @@ from ..typescript.collect import wire_fields
 from ..typescript.context import Context, Site
 from ..typescript.fields import field_default
 from ..typescript.types import ts_type
+from .sections import notes, text_limitations
 from .text import pascal
 
 Mode: TypeAlias = Literal["validation", "serialization"]
@@ -25,6 +27,9 @@ class RouteAssembler:
     def __init__(self, resolved: Resolved) -> None:
         self.resolved = resolved
         self.warnings: list[Diagnostic] = []
+        self.limitations: list[Limitation] = []
+        """The `Ограничения:` of the handlers' docstrings, in handler order."""
+        self.codes = {error.class_name: error.code for error in resolved.errors}
         routes = resolved.routes  # one name per model shape across the document's blocks
         uses: list[tuple[Type | None, Mode]] = [(r.request, "validation") for r in routes]
         uses += [(r.response, "serialization") for r in routes]
@@ -50,9 +55,11 @@ class RouteAssembler:
         """The one place a `Handler` is built: the SDK part, and the HTTP part of a framework route."""
         stem = pascal(route.name)
         http = route.http
+        parsed = parse_docstring(route.docstring)
+        self.limitations += text_limitations(parsed, route.name)
         return Handler(
             name=route.name, method=route.method, description=route.description,
-            function=route.function, location=route.location,
+            details=_details(route, parsed), function=route.function, location=route.location,
             request=self._model(route.request, f"I{stem}Request", "validation"),
             response=self._model(route.response, f"I{stem}Response", "serialization"),
             default_args={**self.resolved.default_args, **route.overrides},
@@ -63,12 +70,17 @@ class RouteAssembler:
             deprecated=http.deprecated if http else False,
             tags=list(http.tags) if http else [],
             parameters=self._parameters(http, route.location) if http else [],
+            errors=[HandlerError(class_name=item.name, code=self.codes.get(item.name), description=item.description)
+                    for item in parsed.raises if item.name],
+            examples=parsed.items("example"),
+            notes=notes(parsed),
         )
 
     def _event(self, route: Route) -> Event:
+        parsed = parse_docstring(route.docstring)
         return Event(
-            name=route.name, description=route.description, function=route.function,
-            location=route.location,
+            name=route.name, description=route.description, details=_details(route, parsed),
+            function=route.function, location=route.location, notes=notes(parsed),
             payload=self._model(route.request, f"I{pascal(route.name)}Payload", "validation"),
         )
 
@@ -86,6 +98,13 @@ class RouteAssembler:
         parameters = [p for param in http.parameters for p in _parameters(param, ctx, location)]
         self.warnings.extend(map(as_diagnostic, ctx.warnings))
         return parameters
+
+
+def _details(route: Route, parsed: ParsedDocstring) -> str:
+    """The whole description: the docstring's, unless `description=` says something else."""
+    if parsed.description and " ".join(route.description.split()) in {"", parsed.summary}:
+        return parsed.description
+    return route.description
 
 
 def _parameters(param: RouteParam, ctx: Context, location: str) -> list[Parameter]:

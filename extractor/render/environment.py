@@ -13,6 +13,7 @@ from ..errors import TemplateError
 from .anchors import anchor
 from .filters import FILTERS
 from .markers import REGION_NAMES, begin_marker, defuse_markers, end_marker
+from .prose import PROSE_FILTERS
 
 TOP_TEMPLATE: Final = "integration.md.j2"
 """The top template; section partials live in `sections/` next to it."""
@@ -89,6 +90,7 @@ def environment(search_path: tuple[Path, ...]) -> SandboxedEnvironment:
         finalize=_finalize,
     )
     env.filters.update(FILTERS)
+    env.filters.update(PROSE_FILTERS)
     env.filters["anchor"] = anchor
     env.globals.update(
         region_begin=region_begin, region_end=region_end, region_names=REGION_NAMES,

@@ -120,7 +120,7 @@ class FastAPIReader:
         summary, description = self._texts(call, function)
         tags = self.reading.strings(call.kwarg("tags"), "tags", where)
         route = Route("handler", name, function.name, where, description=description,
-                      http=HttpRoute("fastapi", path, status, summary, tags=tags))
+                      http=HttpRoute("fastapi", path, status, summary, tags=tags), docstring=function.docstring)
         return [
             each for mount in visible
             for each in per_method(self._mounted(route, module, function, call, mount), methods)
