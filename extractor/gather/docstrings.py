@@ -34,7 +34,7 @@ SECTION_TITLES: Final[dict[str, SectionKind]] = {
 RAISES_TITLES: Final = frozenset({"raises", "exceptions", "ошибки", "исключения"})
 """Titles of the errors section; griffe parses it as `Raises:` (the Russian ones are renamed)."""
 
-_TITLE_LINE: Final = re.compile(r"^(?P<indent>[ \t]*)(?P<title>[^\W\d][\w .]*?)[ \t]*:[ \t]*$")
+_TITLE_LINE: Final = re.compile(r"^(?P<indent>[ \t]*)(?P<title>[^\W\d][\w .]*?)[ \t]*:[ \t]*$", re.MULTILINE)
 _BULLET: Final = re.compile(r"^[-*•+]\s+")
 LIST_SECTIONS: Final = frozenset({"capabilities", "requirements", "see_also"})
 
@@ -138,8 +138,11 @@ def _add_block(result: ParsedDocstring, kind: SectionKind, body: str) -> None:
 
 
 def _all_bullets(body: str) -> bool:
-    lines = [line.strip() for line in body.split("\n") if line.strip()]
-    return bool(lines) and all(_BULLET.match(line) for line in lines)
+    """Whether a block is a list: bullets, each maybe continued on indented lines."""
+    lines = [line for line in body.strip("\n").split("\n") if line.strip()]
+    if not lines or not _BULLET.match(lines[0].lstrip()):
+        return False
+    return all(_BULLET.match(line) or line[0].isspace() for line in lines[1:])
 
 
 def _bullets(body: str) -> list[str]:
