@@ -192,3 +192,25 @@ def test_the_json_carries_categorised_changes_and_full_descriptions_under_the_sc
     note = next(h for h in data["handlers"] if h["name"] == "add-note")
     assert "дубль примечания" in note["details"] and note["errors"][0]["code"] == "amocrm_deal_not_found"
     assert any(item["kind"] == "timeout" for item in data["limitations"])
+
+
+def test_site_wide_links_follow_the_docstrings_see_also() -> None:
+    from extractor.pipeline import extract
+    from extractor.render import render_markdown
+
+    doc = extract(sample_root("bitrix24_deals"))
+    page = render_markdown(doc, links=(("Начало работы", "/guide/start"), ("Плохая", "javascript:x")))
+    steps = page.split("## Следующие шаги")[1]
+    assert steps.index("[REST API Битрикс24]") < steps.index("- [Начало работы](/guide/start)\n")
+    assert "- [Плохая](#)\n" in steps
+    empty = render_markdown(doc.model_copy(update={"see_also": [], "limitations": []}))
+    assert "## Следующие шаги" not in empty and "## Ограничения" not in empty
+    assert "extract-docs:begin manual:next-steps" in empty and "extract-docs:begin manual:limitations" in empty
+
+
+def test_a_hand_written_example_is_shown_beside_the_generated_one() -> None:
+    page = (SAMPLES / "bitrix24_deals" / "README.md").read_text(encoding="utf-8")
+    usage = page.split("## Использование")[1].split("## Webhook URL")[0]
+    generated = usage.index("const request")
+    written = usage.index("**Пример из описания handler:**")
+    assert generated < written < usage.index('{"title": "Заявка с сайта", "amount": "15000.00", "contact_id": 17}')
