@@ -107,6 +107,8 @@ def lower_first(text: str) -> str:
 def same_lemma(first: str, second: str) -> bool:
     """Whether two words are forms of one word («Секрет», «секрета»)."""
     def lemmas(word: str) -> set[str]:
+        if not _WORD.fullmatch(word):  # not a Russian word: only itself
+            return {word.lower()}
         return {str(parse.normal_form) for parse in _analyzer().parse(word.lower())}
 
     return bool(first and second and lemmas(first) & lemmas(second))

@@ -191,7 +191,7 @@ def inline_text(token: Token) -> str:
 
 
 def expected_headings(
-    title: str, subs: list[str], own_args: list[str], errors: tuple[str, ...] = (), shown: bool = True
+    title: str, subs: list[str], own_args: list[str], shown: bool = True
 ) -> list[tuple[int, str]]:
     """The document skeleton of template-structure.md, with per-handler sub-headings."""
     return [
@@ -205,7 +205,7 @@ def expected_headings(
         (3, "Параметры ответа"), *[(4, name) for name in subs],
         (2, "Конфигурация"), (3, "Переменные окружения"), (3, "Default Args для Handlers"),
         *[(4, name) for name in own_args],
-        (2, "События"), (2, "Troubleshooting"), *[(3, f"Ошибка {code}") for code in errors],
+        (2, "События"), (2, "Troubleshooting"),
         (3, "Частые ошибки"), (2, "Безопасность"),
         *([(2, "Ограничения")] if shown else []), (2, "Changelog"), *([(2, "Следующие шаги")] if shown else []),
     ]  # fmt: skip
@@ -305,7 +305,7 @@ def assert_clean_output(out: str) -> None:
 def test_full_document_headings_tables_and_content() -> None:
     out = render_markdown(full_doc())
     assert_clean_output(out)
-    assert headings(out) == expected_headings("Stripe Payments", [], ["create-payment"], ("card_declined",))
+    assert headings(out) == expected_headings("Stripe Payments", [], ["create-payment"])
     assert [header for header, _ in tables(out)] == [
         ["Ключ", "Описание", "Где получить"],
         ["Ключ", "Описание", "Формат"],
@@ -345,7 +345,7 @@ def test_full_document_headings_tables_and_content() -> None:
 def test_single_handler_has_no_handler_subheadings_and_same_args_no_block() -> None:
     doc = full_doc([handler("ping", default_args={"timeout": 5000, "retries": 3})])
     out = render_markdown(doc)
-    assert headings(out) == expected_headings("Stripe Payments", [], [], ("card_declined",))
+    assert headings(out) == expected_headings("Stripe Payments", [], [])
     assert "Handler доступен по URL:" in out
     assert "Handler не принимает параметров." in out
     assert "Handler не возвращает данных." in out
@@ -355,7 +355,7 @@ def test_several_handlers_repeat_in_model_order() -> None:
     out = render_markdown(several_doc())
     assert_clean_output(out)
     names = ["create-payment", "list-payments", "ping"]
-    assert headings(out) == expected_headings("Stripe Payments", names, ["create-payment"], ("card_declined",))
+    assert headings(out) == expected_headings("Stripe Payments", names, ["create-payment"])
     endpoints = {tuple(h): rows for h, rows in tables(out)}[("Метод", "Эндпоинт", "Описание")]
     assert [row[0] for row in endpoints] == ["POST", "GET", "POST"]
     assert [row[1] for row in endpoints] == [
@@ -487,7 +487,7 @@ def check_hostile(t: str) -> None:
     assert structure(out) == structure(BASELINE)
     folded = fold(t).replace(ZWSP, "")
     names = [fold(f"{t}-{n}").replace(ZWSP, "") for n in (1, 2)]
-    assert headings(out) == expected_headings(folded, names, names, (folded,))
+    assert headings(out) == expected_headings(folded, names, names)
     slugs = unique_slugs(fold(f"{t}-{n}") for n in (1, 2))
     assert heading_anchors(out) == expected_anchors(slugs, slugs)
     assert all(re.fullmatch(r"[^\W_]+(?:-[^\W_]+)*", slug) for slug in slugs) and len(set(slugs)) == 2

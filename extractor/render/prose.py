@@ -31,17 +31,28 @@ _SENTENCE_END: Final = ".!?…"
 
 
 def sentence(value: object) -> str:
-    """Inline text (the `text` filter) that ends with a full stop; empty stays empty."""
-    result = text(value).rstrip()
-    if not result or result[-1] in _SENTENCE_END:
-        return result
-    return result.rstrip(";:,") + "."
+    """Inline text (the `text` filter) that ends with a full stop; empty stays empty. The stop
+    is added before escaping, so that «1» does not become a list marker «1.»."""
+    raw = fold(value)
+    if raw and raw[-1] not in _SENTENCE_END:
+        raw = raw.rstrip(";:,") + "."
+    return text(raw)
+
+
+def _fragment(value: object) -> str:
+    return lower_first(fold(value)).rstrip(" .;:,")
 
 
 def fragment(value: object) -> str:
     """Inline text that continues a lead-in or follows a dash: lowercase first letter (unless a
     proper name or an abbreviation starts it), no closing punctuation."""
-    return lower_first(text(value)).rstrip(" .;:,")
+    return text(_fragment(value))
+
+
+def list_item(value: object, last: bool) -> str:
+    """A bullet that continues a lead-in ending with a colon: a fragment closed by «;», the
+    last one by «.» (added before escaping: «0» must not become a list marker «0.»)."""
+    return text(_fragment(value) + ("." if last else ";"))
 
 
 _LINK: Final = re.compile(r"^\[(?P<title>[^\]]+)\]\((?P<url>[^()\s]+)\)(?P<rest>.*)$")
@@ -58,7 +69,7 @@ def link_item(value: object) -> str:
     """A `Смотрите также:` entry: `[title](url) rest` as a link, anything else as text."""
     match = _LINK.match(fold(value))
     if match is None:
-        return fragment(value) or text(value)
+        return fragment(value) or text(value)  # a bullet of punctuation alone stays as written
     rest = fragment(match["rest"].lstrip(" —–-:"))
     return f"[{text(match['title'])}]({url(match['url'])})" + (f" — {rest}" if rest else "")
 
@@ -150,6 +161,7 @@ PROSE_FILTERS: Final[dict[str, Callable[..., str]]] = {
     "changes": changes,
     "blocks": blocks,
     "fragment": fragment,
+    "list_item": list_item,
     "fold": fold,
     "url": url,
     "link_item": link_item,
