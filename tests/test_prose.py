@@ -171,7 +171,8 @@ def test_the_bitrix24_sample_reads_as_written() -> None:
     assert "- создавать сделки с контактом, суммой и стадией;\n" in page
     assert f"| 1.3.0 | 2026{NB_HYPHEN}09{NB_HYPHEN}15 | **Добавлено:**" in page
     assert "**Устарело:**" in page and "**Безопасность:**" in page
-    assert "**Ошибка `bitrix24_deal_not_found`**\n\n**Симптом:** Handler `get-deal` возвращает ошибку с кодом `bitrix24_deal_not_found`." in page
+    assert ("**Ошибка `bitrix24_deal_not_found`**\n\n"
+            "**Симптом:** Handler `get-deal` возвращает ошибку с кодом `bitrix24_deal_not_found`.") in page
     assert "- [REST API Битрикс24](https://apidocs.bitrix24.ru/) — методы" in page
     assert "Платформа доставляет каждое событие" in page
     assert "- Handler `find-contacts`: поле `limit` — не больше 50.\n" in page
