@@ -1,6 +1,7 @@
 """The documentation model: plain pydantic data with `file:line` positions, also the JSON output.
 
-This module is the public `--format json` interface (schema_version 1). It knows nothing of
+This module is the public `--format json` interface (schema_version 2: full descriptions,
+docstring sections, errors per handler, limitations, and changelog changes as a list). It knows nothing of
 libcst or Jinja2: the gather/resolve stages fill it, the renderer reads it.
 """
 
@@ -10,7 +11,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION: Literal[1] = 1
+SCHEMA_VERSION: Literal[2] = 2
 
 JsonValue = Any
 """A JSON value: str, int, float, bool, None, list or dict of JSON values."""
@@ -106,6 +107,30 @@ class AuthScheme(_Doc):
     param_name: str | None = Field(default=None, description="`apiKey`: the header, query or cookie name")
     token_url: str | None = Field(default=None, description="`oauth2`: the token URL, when static")
     scopes: list[str] = Field(default_factory=list, description="Scopes the route asks for")
+class Note(_Doc):
+    """A `Note:` / `Примечание:` or `Warning:` / `Внимание:` section of a docstring."""
+
+    kind: Literal["info", "warning"]
+    text: str = Field(description="Markdown, paragraphs separated by a blank line")
+
+
+class HandlerError(_Doc):
+    """An error a handler can return: an entry of its docstring's `Raises:` / `Ошибки:`."""
+
+    class_name: str = Field(alias="class", serialization_alias="class")
+    code: str | None = Field(default=None, description="The error's `code` when it is an error of the integration")
+    description: str = Field(default="", description="What the docstring says of it")
+
+
+class Limitation(_Doc):
+    """One limitation: written in a docstring (`text`), or stated by the code (`kind` and `value`)."""
+
+    kind: Literal["text", "timeout", "retries", "max_length", "max_items", "maximum"]
+    text: str = Field(default="", description="Markdown, for `text`")
+    handler: str | None = Field(default=None, description="The handler it applies to; None: the whole integration")
+    field: str | None = Field(default=None, description="The field (name on the wire) of a field limit")
+    model: str | None = Field(default=None, description="The interface of that field")
+    value: JsonValue = None
 
 
 class Handler(_Doc):
@@ -113,7 +138,8 @@ class Handler(_Doc):
 
     name: str
     method: str = "POST"
-    description: str = ""
+    description: str = Field(default="", description="The summary: the docstring's first paragraph")
+    details: str = Field(default="", description="The whole description: every paragraph, Markdown")
     function: str
     location: str
     path: str | None = Field(default=None, description="Framework route path, when there is one")
@@ -137,16 +163,21 @@ class Handler(_Doc):
     security: list[AuthScheme] = Field(default_factory=list, description="Security schemes of a route")
     hidden: bool = Field(default=False, description="`include_in_schema=False`: not in the app's OpenAPI document")
     webhook: bool = Field(default=False, description="An OpenAPI webhook the app sends (`@app.webhooks.post`)")
+    errors: list[HandlerError] = Field(default_factory=list, description="From `Raises:` / `Ошибки:`")
+    examples: list[str] = Field(default_factory=list, description="Hand-written `Example:` / `Пример:` (Markdown)")
+    notes: list[Note] = Field(default_factory=list)
 
 
 class Event(_Doc):
     """An incoming event the integration handles."""
 
     name: str
-    description: str = ""
+    description: str = Field(default="", description="The summary: the docstring's first paragraph")
+    details: str = Field(default="", description="The whole description: every paragraph, Markdown")
     function: str | None = None
     payload: DocModel | None = None
     location: str
+    notes: list[Note] = Field(default_factory=list)
 
 
 class ErrorDoc(_Doc):
@@ -170,23 +201,48 @@ class EnvVar(_Doc):
     locations: list[str] = Field(default_factory=list)
 
 
+ChangeCategory = Literal["added", "changed", "fixed", "removed", "deprecated", "security"]
+
+
+class Change(_Doc):
+    """One change of a version: a Keep a Changelog bullet and its category."""
+
+    category: ChangeCategory | None = Field(
+        default=None, description="The Keep a Changelog section (`### Added` → `added`); None outside one"
+    )
+    text: str = Field(description="The bullet as written: inline Markdown")
+
+
 class ChangelogEntry(_Doc):
     """One version of the Changelog table."""
 
     version: str
     date: str | None = None
-    changes: str
+    changes: list[Change] = Field(default_factory=list)
+    first: bool = Field(
+        default=False, description="The integration's first version: a row without changes reads «Начальная версия»"
+    )
 
 
 class Integration(_Doc):
     """Everything the template needs about one integration."""
 
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     name: str
     slug: str
-    description: str = ""
+    location: str | None = Field(default=None, description="`path:line` of the integration's declaration")
+    description: str = Field(
+        default="", description="The summary (`description=`, else the docstring's first paragraph)"
+    )
+    details: str = Field(default="", description="The whole description: every paragraph, Markdown")
     capabilities: list[str] = Field(default_factory=list, description="Обзор bullets")
+    capabilities_written: bool = Field(
+        default=False, description="The capabilities come from the docstring, not from the handlers' summaries"
+    )
     requirements: list[str] = Field(default_factory=list, description="Требования bullets")
+    limitations: list[Limitation] = Field(default_factory=list, description="Ограничения")
+    see_also: list[str] = Field(default_factory=list, description="Следующие шаги: `Смотрите также:` (Markdown)")
+    notes: list[Note] = Field(default_factory=list)
     version: str | None = None
     credentials: list[Credential] = Field(default_factory=list)
     secrets: list[Secret] = Field(default_factory=list)

@@ -102,8 +102,9 @@ def project(tmp_path: Path) -> tuple[Path, Path]:
     assert first.returncode == 0, first.stderr
     document = tmp_path / "docs" / "demo.md"
     text = document.read_text(encoding="utf-8")
-    assert "Ограничения пока не описаны." in text
-    document.write_text(text.replace("Ограничения пока не описаны.", HAND_WRITTEN), encoding="utf-8")
+    end = "<!-- extract-docs:end manual:limitations -->"
+    assert end in text
+    document.write_text(text.replace(end, f"{HAND_WRITTEN}\n{end}"), encoding="utf-8")
     (folder / "orders.py").write_text(_many_handlers(120), encoding="utf-8")
     init = folder / "__init__.py"
     init.write_text(init.read_text(encoding="utf-8").replace("import handlers", "import handlers, orders"))

@@ -22,7 +22,7 @@ from extractor.cli.report import fancy_progress_wanted
 from extractor.conventions import Conventions
 from extractor.discover import IntegrationRoot, find_integrations
 from extractor.errors import SourceSyntaxError
-from extractor.model import DocWarning, Handler, Integration
+from extractor.model import DocWarning, Handler, Integration, Limitation
 from extractor.render.markers import begin_marker, end_marker
 from tests.conftest import SAMPLES
 from tests.helpers import make_stale
@@ -52,12 +52,13 @@ class FakePipeline:
                     description="" if root.slug == "telegram" else f"Runs {name}.")
             for line, name in ((1, "b-run"), (5, "a-run"))
         ]
-        return Integration(name=root.slug.title(), slug=root.slug, handlers=handlers, warnings=warnings)
+        return Integration(name=root.slug.title(), slug=root.slug, handlers=handlers, warnings=warnings,
+                           limitations=[Limitation(kind="timeout", value=5000)], see_also=["[API](/api/)"])
 
 
 def fake_render(
     doc: Integration, *, template_dir: Path | None = None, webhook_base_url: str | None = None,
-    front_matter: bool = False, sidebar_order: int | None = None,
+    front_matter: bool = False, sidebar_order: int | None = None, links: tuple[tuple[str, str], ...] = (),
 ) -> str:
     url = webhook_base_url or "{WEBHOOK_BASE_URL}"
     return (
@@ -124,7 +125,7 @@ def test_json_is_one_object_for_one_integration(
     assert code == 0
     data = json.loads(out)
     assert isinstance(data, dict)
-    assert (data["slug"], data["schema_version"]) == ("amo", 1)
+    assert (data["slug"], data["schema_version"]) == ("amo", 2)
 
 
 def test_json_is_a_list_ordered_by_slug_for_a_folder(

@@ -212,3 +212,30 @@ def test_an_explicit_config_file(tmp_path: Path) -> None:
 def test_an_explicit_config_file_must_exist(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="not found"):
         effective_config({}, tmp_path, config_file=Path("missing.toml"))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('links = [{ title = "Начало работы", url = "/guide/start" }, { title = "API", url = "https://a.example" }]',
+         (("Начало работы", "/guide/start"), ("API", "https://a.example"))),
+        ("", ()),
+    ],
+)
+def test_site_wide_links_reach_every_integrations_settings(tmp_path: Path, body: str, expected: object) -> None:
+    pyproject(tmp_path, f"[tool.extract-docs]\n{body}\n")
+    assert effective_config({}, tmp_path)[0].settings_for("stripe").links == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ('links = [{ title = "X", url = "javascript:alert(1)" }]', "link URL must start with"),
+        ('links = [{ title = "", url = "/x" }]', "title"),
+        ('links = [{ title = "X", url = "/x", extra = 1 }]', "extra"),
+    ],
+)
+def test_bad_links_are_config_errors(tmp_path: Path, body: str, words: str) -> None:
+    pyproject(tmp_path, f"[tool.extract-docs]\n{body}\n")
+    with pytest.raises(ConfigError, match=words):
+        effective_config({}, tmp_path)

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from extractor.app.lint import LINT_RULES, Finding, lint
-from extractor.model import DocModel, DocWarning, EnvVar, Event, Handler, Integration, ModelField
+from extractor.model import DocModel, DocWarning, EnvVar, Event, Handler, Integration, Limitation, ModelField
 from tests.conftest import sample_root
 
 
@@ -26,7 +26,26 @@ def handler(name: str, description: str = "", line: int = 10, **models: DocModel
 
 
 def doc(**parts: Any) -> Integration:
-    return Integration(name="X", slug="x", **parts)
+    """An integration whose Ограничения and Следующие шаги have something (rule `empty-section` quiet)."""
+    filled = {"limitations": [Limitation(kind="text", text="Не больше 2 запросов в секунду")],
+              "see_also": ["[API](https://example.com/)"]}
+    return Integration(name="X", slug="x", **{**filled, **parts})
+
+
+@pytest.mark.parametrize(
+    ("parts", "site_links", "sections"),
+    [
+        ({}, False, []),
+        ({"limitations": []}, False, ["Ограничения"]),
+        ({"see_also": []}, False, ["Следующие шаги"]),
+        ({"see_also": []}, True, []),
+        ({"limitations": [], "see_also": [], "location": "integration.py:4"}, False, ["Ограничения", "Следующие шаги"]),
+    ],
+)
+def test_an_empty_section_is_named(parts: dict[str, Any], site_links: bool, sections: list[str]) -> None:
+    found = [f for f in lint(doc(**parts), site_links=site_links) if f.rule == "empty-section"]
+    assert [f.message.split("«")[1].split("»")[0] for f in found] == sections
+    assert {f.location for f in found} <= {parts.get("location", "")}
 
 
 REQUEST = model("PayRequest", field("amount", "Сумма", "models.py:3"), field("currency", None, "models.py:4"))

@@ -293,3 +293,16 @@ def test_hand_written_text_survives_fifty_regenerations_of_a_real_document(texts
             on_disk = target.read_bytes().decode("utf-8")
             assert bodies_of(on_disk) == mine
             assert with_bodies(on_disk, bodies_of(generated)) == generated
+
+
+@pytest.mark.parametrize("old", ["Ограничения пока не описаны.", "Ссылки на связанную документацию пока не добавлены."])
+def test_an_earlier_placeholder_in_a_region_takes_the_new_seed(old: str) -> None:
+    from extractor.render.markers import begin_marker, end_marker
+    from extractor.write.regions import merge_regions
+
+    name = "limitations"
+    existing = f"# X\n{begin_marker(name)}\n<!-- подсказка -->\n{old}\n{end_marker(name)}\n"
+    generated = f"# X\n{begin_marker(name)}\n<!-- подсказка -->\n{end_marker(name)}\n"
+    assert merge_regions(generated, existing, path="README.md") == generated
+    written = existing.replace(old, "Свой текст.")
+    assert "Свой текст." in merge_regions(generated, written, path="README.md")

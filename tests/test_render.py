@@ -19,6 +19,7 @@ from markdown_it.token import Token
 
 from extractor.errors import TemplateError
 from extractor.model import (
+    Change,
     ChangelogEntry,
     Credential,
     DocModel,
@@ -27,6 +28,7 @@ from extractor.model import (
     Event,
     Handler,
     Integration,
+    Limitation,
     ModelField,
     Secret,
 )
@@ -122,9 +124,12 @@ def full_doc(handlers: list[Handler] | None = None) -> Integration:
             EnvVar(name="STRIPE_API_BASE", required=True, description="Базовый URL"),
             EnvVar(name="STRIPE_TOKEN", required=False, default="***", secret=True),
         ],
+        limitations=[Limitation(kind="timeout", value=5000)],
+        see_also=["[Stripe API](https://docs.stripe.com/api)"],
         changelog=[
-            ChangelogEntry(version="1.2.0", date="2026-10-01", changes="- Возвраты\n- Исправления"),
-            ChangelogEntry(version="1.0.0", changes="Первый выпуск"),
+            ChangelogEntry(version="1.2.0", date="2026-10-01", changes=[
+                Change(category="added", text="Возвраты"), Change(category="fixed", text="Исправления")]),
+            ChangelogEntry(version="1.0.0", changes=[Change(text="Первый выпуск")], first=True),
         ],
     )
 
@@ -186,7 +191,7 @@ def inline_text(token: Token) -> str:
 
 
 def expected_headings(
-    title: str, subs: list[str], own_args: list[str]
+    title: str, subs: list[str], own_args: list[str], shown: bool = True
 ) -> list[tuple[int, str]]:
     """The document skeleton of template-structure.md, with per-handler sub-headings."""
     return [
@@ -200,9 +205,11 @@ def expected_headings(
         (3, "Параметры ответа"), *[(4, name) for name in subs],
         (2, "Конфигурация"), (3, "Переменные окружения"), (3, "Default Args для Handlers"),
         *[(4, name) for name in own_args],
-        (2, "События"), (2, "Troubleshooting"), (3, "Частые ошибки"), (2, "Безопасность"),
-        (2, "Ограничения"), (2, "Changelog"), (2, "Следующие шаги"),
+        (2, "События"), (2, "Troubleshooting"),
+        (3, "Частые ошибки"), (2, "Безопасность"),
+        *([(2, "Ограничения")] if shown else []), (2, "Changelog"), *([(2, "Следующие шаги")] if shown else []),
     ]  # fmt: skip
+    """`shown`: Ограничения and Следующие шаги have something (else the page leaves them out)."""
 
 
 def tables(source: str) -> list[tuple[list[str], list[list[str]]]]:
@@ -240,12 +247,19 @@ def _split_count(line: str) -> int:
     return pipes - 1
 
 
+RICH_INLINE = frozenset({"em_open", "em_close", "strong_open", "strong_close", "link_open", "link_close",
+                         "code_inline"})
+"""Inline markup a person may write in a prose slot (code spans, bold, italics, http(s) links):
+it renders (issue #12); anything else a text adds is structure."""
+
+
 def structure(source: str) -> list[tuple[str, ...]]:
-    """Block tokens (fence info included) and every non-text inline token, in order."""
+    """Block tokens (fence info included) and every inline token that is not text or the
+    inline markup of `RICH_INLINE`, in order."""
     shape: list[tuple[str, ...]] = []
     for token in MD.parse(source):
         if token.type == "inline":
-            shape += [(child.type,) for child in token.children or [] if child.type != "text"]
+            shape += [(child.type,) for child in token.children or [] if child.type not in {"text", *RICH_INLINE}]
         elif token.type in ("html_block", "fence"):
             shape.append((token.type, token.info, token.content if token.type == "html_block" else ""))
         else:
@@ -317,17 +331,17 @@ def test_full_document_headings_tables_and_content() -> None:
     ]
     assert body[("Переменная", "Описание", "Обязательная")] == [
         ["STRIPE_API_BASE", "Базовый URL", "Да"],
-        ["STRIPE_TOKEN", "По умолчанию: ***.", "Нет"],
+        ["STRIPE_TOKEN", "—", "Нет"],
     ]
     assert body[("Событие", "Описание", "Payload")] == [
         ["payment.succeeded", "Оплата прошла.", '{ id: string; "amount-cents": number }']
     ]
     assert body[("Версия", "Дата", "Изменения")] == [
-        ["1.2.0", "2026-10-01", "Возвраты; Исправления"],
-        ["1.0.0", "—", "Первый выпуск"],
+        ["1.2.0", "2026\u201110\u201101", "Добавлено: Возвраты. Исправлено: Исправления."],
+        ["1.0.0", "—", "Первый выпуск."],
     ]
-    assert "Stripe Payments интеграция позволяет:\n\n- принимать платежи картой\n" in out
-    assert "- Ключ `STRIPE_API_KEY` — Секретный ключ API\n" in out
+    assert "Stripe Payments интеграция позволяет:\n\n- принимать платежи картой;\n" in out
+    assert "- ключ `STRIPE_API_KEY` — секретный ключ API;\n" in out
     assert "2. Введите название: `Stripe Payments`" in out
     assert "```\nPOST {WEBHOOK_BASE_URL}/webhook/create-payment\n```" in out
     # the response example comes first (API Reference), then the default args (Конфигурация)
@@ -369,10 +383,9 @@ def test_several_handlers_repeat_in_model_order() -> None:
 def test_empty_document_says_so_in_sentences_and_has_no_tables() -> None:
     out = render_markdown(empty_doc())
     assert_clean_output(out)
-    assert headings(out) == expected_headings("Empty", [], [])
+    assert headings(out) == expected_headings("Empty", [], [], shown=False)
     assert tables(out) == []
     for sentence in (
-        "Описание интеграции пока не добавлено.",
         "Интеграция не требует ключей, токенов или аккаунтов.",
         "Интеграция не требует credentials.",
         "Интеграция не требует secrets.",
@@ -384,17 +397,21 @@ def test_empty_document_says_so_in_sentences_and_has_no_tables() -> None:
         "Интеграция не обрабатывает входящие события.",
         "Интеграция не объявляет собственных ошибок.",
         "Интеграция не использует credentials и secrets",
-        "История изменений пока не ведётся.",
+        "Интеграция не объявляет версию, история изменений не ведётся.",
     ):
         assert sentence in out
+    assert "пока не" not in out
     assert "Интеграция обрабатывает следующие события" not in out
     assert "{WEBHOOK_BASE_URL}" not in out
 
 
-def test_version_without_changelog_gives_initial_row() -> None:
-    doc = empty_doc().model_copy(update={"version": "1.0.0"})
+@pytest.mark.parametrize(("first", "words"), [(True, "Начальная версия"), (False, "Текущая версия")])
+def test_version_without_changelog_gives_initial_row(first: bool, words: str) -> None:
+    """A version without changes (the assembler's row for a `version` without CHANGELOG.md)."""
+    doc = empty_doc().model_copy(update={"version": "1.0.0",
+                                         "changelog": [ChangelogEntry(version="1.0.0", first=first)]})
     assert tables(render_markdown(doc)) == [
-        (["Версия", "Дата", "Изменения"], [["1.0.0", "—", "Начальная версия"]])
+        (["Версия", "Дата", "Изменения"], [["1.0.0", "—", words]])
     ]
 
 
@@ -403,7 +420,7 @@ def test_requirements_from_model_list_and_description_overview() -> None:
         update={"requirements": ["Аккаунт Stripe", "  "], "description": "Первый.\n\nВторой."}
     )
     out = render_markdown(doc)
-    assert "Перед началом работы убедитесь, что у вас есть:\n\n- Аккаунт Stripe\n\n" in out
+    assert "Перед началом работы убедитесь, что у вас есть:\n\n- аккаунт Stripe.\n\n" in out
     assert section(out, "Обзор").strip() == "Первый.\n\nВторой."
 
 
@@ -465,16 +482,37 @@ def hostile_doc(t: str) -> Integration:
         handlers=handlers, events=[Event(name=t, description=t, payload=payload, location="e:1")],
         errors=[ErrorDoc(code=t, cause=t, solution=t, class_name="E")],
         env_vars=[EnvVar(name=t, required=True, description=t, default=t)],
-        changelog=[ChangelogEntry(version=t, date=t, changes=t)],
+        changelog=[ChangelogEntry(version=t, date=t, changes=[Change(category="added", text=t)])],
+        limitations=[Limitation(kind="text", text=t)], see_also=[t],
     )  # fmt: skip
 
 
 BASELINE = render_markdown(hostile_doc("обычный текст"))
 
 
+def words(text: str) -> str:
+    """The letters and digits of a text, in order (markup may join or split words)."""
+    return "".join(re.findall(r"[^\W_]+", text))
+
+
+def visible_words(t: str) -> str:
+    """The words a reader sees of `t` in a prose slot: all of them but a kept link's target."""
+    return words(re.sub(r"\]\(https?://[^\s()<>]+\)", "]", t))
+
+
+def assert_safe_inline(source: str) -> None:
+    """No image, no raw HTML, and only http(s) link targets."""
+    for token in MD.parse(source):
+        for child in token.children or []:
+            assert child.type not in ("image", "html_inline"), child
+            if child.type == "link_open":
+                assert re.match(r"https?://", str(child.attrs.get("href", ""))), child.attrs
+
+
 def check_hostile(t: str) -> None:
     out = render_markdown(hostile_doc(t))
     assert structure(out) == structure(BASELINE)
+    assert_safe_inline(out)
     folded = fold(t).replace(ZWSP, "")
     names = [fold(f"{t}-{n}").replace(ZWSP, "") for n in (1, 2)]
     assert headings(out) == expected_headings(folded, names, names)
@@ -485,10 +523,14 @@ def check_hostile(t: str) -> None:
     for counts in raw_cell_counts(out):
         assert set(counts) == {3}
     cells = {tuple(header): rows for header, rows in tables(out)}
-    assert cells[("Ключ", "Описание", "Где получить")] == [[folded] * 3]
-    assert cells[("Ошибка", "Причина", "Решение")] == [[folded] * 3]
-    assert cells[("Событие", "Описание", "Payload")][0][:2] == [folded, folded]
-    assert cells[("Версия", "Дата", "Изменения")][0][:2] == [folded, folded]
+    seen = visible_words(folded)  # prose cells render inline markup: the same words, nothing added or lost
+    assert cells[("Ключ", "Описание", "Где получить")][0][0] == folded
+    assert [words(c) for c in cells[("Ключ", "Описание", "Где получить")][0][1:]] == [seen] * 2
+    assert cells[("Ошибка", "Причина", "Решение")][0][0] == folded
+    assert [words(c) for c in cells[("Ошибка", "Причина", "Решение")][0][1:]] == [seen] * 2
+    assert cells[("Событие", "Описание", "Payload")][0][0] == folded
+    assert words(cells[("Событие", "Описание", "Payload")][0][1]) == seen
+    assert cells[("Версия", "Дата", "Изменения")][0][:2] == [folded, folded.replace("-", "\u2011")]
     assert [m.groups() for m in MARKER_RE.finditer(out)] == [
         (kind, name) for name in REGION_NAMES for kind in ("begin", "end")
     ]
@@ -516,8 +558,10 @@ def test_hostile_description_paragraphs_stay_paragraphs(hostile: str) -> None:
     tokens = MD.parse(section(out, "Обзор"))
     assert {token.type for token in tokens} <= {"paragraph_open", "inline", "paragraph_close"}
     assert all(
-        child.type == "text" for token in tokens if token.type == "inline" for child in token.children or []
+        child.type in {"text", *RICH_INLINE}
+        for token in tokens if token.type == "inline" for child in token.children or []
     )
+    assert_safe_inline(section(out, "Обзор"))
 
 
 MARKDOWN_BITS = st.sampled_from(

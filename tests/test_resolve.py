@@ -375,11 +375,36 @@ class Expired(Declined):
 class NotAnError:
     code = "nope"
 '''
-    errors = resolve_code(code).errors
+    resolved = resolve_code(code)
+    errors = resolved.errors
     assert [(e.code, e.cause, e.solution, e.class_name) for e in errors] == [
-        ("card_declined", "Банк отклонил карту.", "Повторите позже.", "Declined"),
+        ("card_declined", "Банк отклонил карту.", "", "Declined"),
         ("card_expired", "Карта просрочена.", "Другая карта.", "Expired"),
     ]
+    assert any("`Declined` states its own cause but no `solution`" in w.message for w in resolved.warnings)
+
+
+@pytest.mark.parametrize(
+    ("child", "solution", "warned"),
+    [
+        ('    code = "child"\n', "Повторите позже.", False),  # only the code changes: cause and solution inherited
+        ('    """Сделка не найдена."""\n    code = "child"\n', "", True),  # its own cause: not the base's answer
+        ('    code = "child"\n    message = "Нет доступа."\n', "", True),
+        ('    """Сделка не найдена."""\n    code = "child"\n    solution = "Проверьте id."\n', "Проверьте id.", False),
+    ],
+)
+def test_a_solution_is_inherited_only_with_its_cause(child: str, solution: str, warned: bool) -> None:
+    code = (
+        "from platform_sdk import IntegrationError\n"
+        "class BaseErr(IntegrationError):\n"
+        '    """Сервис недоступен."""\n'
+        '    code = "base"\n'
+        '    solution = "Повторите позже."\n'
+        f"class Child(BaseErr):\n{child}"
+    )
+    resolved = resolve_code(code)
+    assert {e.class_name: e.solution for e in resolved.errors}["Child"] == solution
+    assert any("`Child` states its own cause" in w.message for w in resolved.warnings) == warned
 
 
 def test_not_static_values_are_warned_never_guessed() -> None:

@@ -79,6 +79,12 @@ PROMISES: list[tuple[str, Callable[[dict[str, Any]], Any], Any]] = [
      (False, "https://api.acme.example", "Адрес API Acme CRM; для тестового стенда — адрес песочницы")),
     ("the BaseSettings field", lambda f: _env(f, "ACME_REGION"), (False, "eu", "Регион аккаунта Acme CRM: eu или us")),
     ("the changelog", lambda f: [(c["version"], c["date"]) for c in f["changelog"]], [("1.0.0", "2026-11-30")]),
+    ("the docstring sections", lambda f: (f["see_also"], [item["text"] for item in f["limitations"] if item["text"]]),
+     (["[API Acme CRM](https://api.acme.example/docs) — методы лидов"],
+      ["Acme CRM принимает не больше 10 запросов в секунду на аккаунт."])),
+    ("the handler's errors and example", lambda f: ([e["code"] for e in _handler(f, "create-lead")["errors"]],
+                                                    len(_handler(f, "create-lead")["examples"])),
+     (["duplicate_lead"], 1)),
     ("no warnings", lambda f: f["warnings"], []),
 ]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from ..conventions import Conventions
 from ..errors import ConfigError
@@ -79,6 +79,22 @@ _TABLE_RULES = ConfigDict(extra="forbid", alias_generator=_kebab, populate_by_na
 """Both tables: unknown keys are errors; keys may be written in kebab-case."""
 
 
+class Link(BaseModel):
+    """One entry of `links`: a page every integration's Следующие шаги points to."""
+
+    model_config = _TABLE_RULES
+
+    title: str = Field(min_length=1, description="The link text")
+    url: str = Field(description="http(s) URL, or a path of the site starting with `/`")
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        if not re.match(r"^(?:https?://[^\s]+|/[^\s]*)$", value):
+            raise ValueError(f"link URL must start with http://, https:// or /, got {value!r}")
+        return value
+
+
 class Override(BaseModel):
     """`[tool.extract-docs.overrides.<slug>]`: settings for one integration."""
 
@@ -106,6 +122,8 @@ class IntegrationSettings:
     sidebar_order: int | None
     front_matter: bool
     sort: Literal["source", "name"]
+    links: tuple[tuple[str, str], ...] = ()
+    """Site-wide links of Следующие шаги, as (title, URL) pairs."""
 
 
 class Config(BaseModel):
@@ -127,6 +145,9 @@ class Config(BaseModel):
     )
     lint_ignore: list[LintRule] = Field(
         default_factory=list, description="Lint rules --strict does not apply"
+    )
+    links: list[Link] = Field(
+        default_factory=list, description="Links every page lists under Следующие шаги (site-wide)"
     )
     integration_classes: PythonNames = Field(default_factory=list)
     handler_decorators: PythonNames = Field(default_factory=list)
@@ -171,6 +192,7 @@ class Config(BaseModel):
             sidebar_order=own.sidebar_order,
             front_matter=self.front_matter,
             sort=self.sort,
+            links=tuple((link.title, link.url) for link in self.links),
         )
 
 

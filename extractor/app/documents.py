@@ -36,7 +36,7 @@ class RenderFn(Protocol):
 
     def __call__(
         self, doc: Integration, *, template_dir: Path | None = ..., webhook_base_url: str | None = ...,
-        front_matter: bool = ..., sidebar_order: int | None = ...,
+        front_matter: bool = ..., sidebar_order: int | None = ..., links: tuple[tuple[str, str], ...] = ...,
     ) -> str: ...
 
 
@@ -156,7 +156,7 @@ def _make(root: IntegrationRoot, recipe: Recipe, settings: IntegrationSettings, 
     if settings.name:
         doc = doc.model_copy(update={"name": settings.name})
     doc = arrange(doc, settings.sort)
-    warnings = _warnings(doc, recipe.lint_ignore)
+    warnings = _warnings(doc, recipe.lint_ignore, bool(settings.links))
     try:
         text = doc_json(doc) if recipe.json else _render(doc, recipe, settings)
     except ExtractDocsError as exc:
@@ -182,13 +182,15 @@ def _render(doc: Integration, recipe: Recipe, settings: IntegrationSettings) -> 
         webhook_base_url=settings.webhook_base_url,
         front_matter=settings.front_matter,
         sidebar_order=settings.sidebar_order,
+        links=settings.links,
     )
 
 
-def _warnings(doc: Integration, lint_ignore: frozenset[str] | None) -> tuple[Diagnostic, ...]:
+def _warnings(doc: Integration, lint_ignore: frozenset[str] | None, site_links: bool) -> tuple[Diagnostic, ...]:
     found = [Diagnostic(warning.location, warning.message) for warning in doc.warnings]
     if lint_ignore is not None:
-        found += [Diagnostic(f.location, f"{f.message} [{f.rule}]") for f in lint(doc, ignore=lint_ignore)]
+        found += [Diagnostic(f.location, f"{f.message} [{f.rule}]")
+                  for f in lint(doc, ignore=lint_ignore, site_links=site_links)]
     return tuple(found)
 
 

@@ -195,7 +195,8 @@ class _Sources:
         for entry in doc.changelog:
             line = lines.get(entry.version)
             where = _at(f"{changelog.relative_to(self.root.folder).as_posix()}:{line}") if changelog and line else ()
-            yield Fact("changelog", entry.version, " — ".join(filter(None, (entry.date, entry.changes))),
+            changes = "; ".join(f"{c.category}: {c.text}" if c.category else c.text for c in entry.changes)
+            yield Fact("changelog", entry.version, " — ".join(filter(None, (entry.date, changes))),
                        where or self._declared("version", ()))
 
 

@@ -14,7 +14,7 @@ from typing import Final, Literal, get_args
 
 from ..model import DocModel, Integration
 
-LintRule = Literal["handler-docstring", "event-docstring", "field-description", "env-description"]
+LintRule = Literal["handler-docstring", "event-docstring", "field-description", "env-description", "empty-section"]
 LINT_RULES: Final[tuple[LintRule, ...]] = get_args(LintRule)
 """Every rule, in the order of docs/cli.md."""
 
@@ -67,11 +67,24 @@ def _env_vars(doc: Integration) -> Iterator[Finding]:
             )
 
 
+def _empty_sections(doc: Integration, site_links: bool) -> Iterator[Finding]:
+    """Sections that have nothing generated (only their hand-written region): the page omits them."""
+    where = doc.location or ""
+    if not doc.limitations:
+        yield Finding(where, "empty-section", "section «Ограничения» is empty: add `Ограничения:` to the integration's "
+                      "docstring, or write it between the region markers")
+    if not doc.see_also and not site_links:
+        yield Finding(where, "empty-section", "section «Следующие шаги» is empty: add `Смотрите также:` to the "
+                      "integration's docstring or `links` to [tool.extract-docs], or write it between the "
+                      "region markers")
+
+
 _CHECKS: Final[dict[LintRule, Callable[[Integration], Iterator[Finding]]]] = {
     "handler-docstring": lambda doc: _docstrings(doc, "handler-docstring"),
     "event-docstring": lambda doc: _docstrings(doc, "event-docstring"),
     "field-description": _fields,
     "env-description": _env_vars,
+    "empty-section": lambda doc: _empty_sections(doc, site_links=False),
 }
 
 
@@ -82,14 +95,18 @@ def _sort_key(finding: Finding) -> tuple[str, int, str, str]:
     return path, int(line), finding.rule, finding.message
 
 
-def lint(doc: Integration, *, ignore: frozenset[str] = frozenset()) -> list[Finding]:
+def lint(doc: Integration, *, ignore: frozenset[str] = frozenset(), site_links: bool = False) -> list[Finding]:
     """The findings of `doc` for every rule not in `ignore`, ordered by file and line.
 
-    A model used by several handlers is reported once per field.
+    A model used by several handlers is reported once per field; `site_links`: the
+    configuration lists links for every page's Следующие шаги.
     """
+    checks: dict[LintRule, Callable[[Integration], Iterator[Finding]]] = {
+        **_CHECKS, "empty-section": lambda doc: _empty_sections(doc, site_links),
+    }
     found = [
         finding
-        for rule, check in _CHECKS.items()
+        for rule, check in checks.items()
         if rule not in ignore
         for finding in check(doc)
     ]

@@ -9,13 +9,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic, ordered
-from ..gather.changelog import Release
-from ..model import ChangelogEntry, Credential, DocWarning, EnvVar, ErrorDoc, Integration, Secret
+from ..gather.changelog import Release, is_first_version
+from ..gather.docstrings import parse_docstring
+from ..model import (
+    Change,
+    ChangelogEntry,
+    Credential,
+    DocWarning,
+    EnvVar,
+    ErrorDoc,
+    Integration,
+    Secret,
+)
 from ..resolve import CredentialRecord, EnvVarRecord, ErrorRecord, Resolved, SecretRecord
 from ..resolve.records import Finding, as_diagnostic
 from .conflicts import duplicate_names
+from .limits import default_arg_limits, field_limits
 from .routes import RouteAssembler
-from .text import docstring_sections, pascal
+from .sections import capabilities, notes, text_limitations
+from .text import pascal
 
 
 class Assembler:
@@ -30,25 +42,33 @@ class Assembler:
     ) -> None:
         self.resolved = resolved
         self.slug = slug
-        self.changelog = [ChangelogEntry(version=r.version, date=r.date, changes=r.changes) for r in changelog]
+        self.changelog = [changelog_entry(release) for release in changelog]
         self.incomplete = [as_diagnostic(item) for item in incomplete]
 
     def integration(self) -> Integration:
         """The complete documentation model."""
         resolved = self.resolved
         values = resolved.declaration.values if resolved.declaration else {}
-        summary, sections = docstring_sections(resolved.docstring)
+        parsed = parse_docstring(resolved.docstring)
         name, description, version = (_text(values.get(key)) for key in ("name", "description", "version"))
         routes = RouteAssembler(resolved)
         handlers, events = routes.routes()
         warnings = [*resolved.warnings, *self.incomplete, *duplicate_names(resolved.registry, resolved.routes),
                     *routes.warnings]
+        bullets, written = capabilities(parsed, handlers)
         return Integration(
             name=name if name is not None else self.slug,
             slug=self.slug,
-            description=description if description is not None else summary,
-            capabilities=sections.get("capabilities") or [h.description for h in handlers if h.description],
-            requirements=sections.get("requirements", []),
+            location=resolved.declaration.location if resolved.declaration else None,
+            description=description if description is not None else parsed.summary,
+            details=description if description is not None else parsed.description,
+            capabilities=bullets,
+            capabilities_written=written,
+            requirements=parsed.items("requirements"),
+            limitations=[*text_limitations(parsed), *routes.limitations,
+                         *default_arg_limits(resolved.default_args, handlers), *field_limits(handlers)],
+            see_also=parsed.items("see_also"),
+            notes=notes(parsed),
             version=version,
             credentials=[credential(item) for item in resolved.credentials],
             secrets=[secret(item) for item in resolved.secrets],
@@ -94,10 +114,17 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def changelog_entry(release: Release) -> ChangelogEntry:
+    """A version of the changelog file."""
+    changes = [Change(category=change.category, text=change.text) for change in release.changes]
+    return ChangelogEntry(version=release.version, date=release.date, changes=changes, first=release.first)
+
+
 def _initial(version: str | None) -> list[ChangelogEntry]:
+    """Without a changelog file, the one version the code declares; first only when it is one."""
     if version is not None:
-        return [ChangelogEntry(version=version, date=None, changes="Начальная версия")]
+        return [ChangelogEntry(version=version, date=None, first=is_first_version(version))]
     return []
 
 
-__all__ = ["Assembler", "docstring_sections", "pascal"]
+__all__ = ["Assembler", "pascal"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Literal, TypeAlias
 
 from ..diagnostics import Diagnostic
+from ..gather.docstrings import ParsedDocstring, parse_docstring
 from ..ir import TList, TModel, TPrim
-from ..model import AuthScheme, DocModel, Event, Handler, ModelField, Parameter
+from ..model import AuthScheme, DocModel, Event, Handler, HandlerError, Limitation, ModelField, Parameter
 from ..resolve import HttpRoute, Resolved, Route, RouteParam
 from ..resolve.handlers import without_none
 from ..resolve.records import MULTIPART_MEDIA, SecurityUse, as_diagnostic
@@ -15,6 +16,7 @@ from ..typescript.collect import wire_fields
 from ..typescript.context import Context, Site
 from ..typescript.fields import field_default
 from ..typescript.types import ts_type
+from .sections import notes, text_limitations
 from .text import pascal
 
 Mode: TypeAlias = Literal["validation", "serialization"]
@@ -28,6 +30,9 @@ class RouteAssembler:
     def __init__(self, resolved: Resolved) -> None:
         self.resolved = resolved
         self.warnings: list[Diagnostic] = []
+        self.limitations: list[Limitation] = []
+        """The `Ограничения:` of the handlers' docstrings, in handler order."""
+        self.codes = {error.class_name: error.code for error in resolved.errors}
         self.kept, self.duplicates = _first_declarations(resolved.routes)
         self.uses = _page_uses(self.kept)  # one page, one TypeScript module: built once, in page order
         self.page = PageModule(list(self.uses.values()), resolved.registry)
@@ -44,9 +49,11 @@ class RouteAssembler:
     def _handler(self, route: Route) -> Handler:
         """The one place a `Handler` is built: the SDK part, and the HTTP part of a framework route."""
         http = route.http
+        parsed = parse_docstring(route.docstring)
+        self.limitations += text_limitations(parsed, route.name)
         return Handler(
             name=route.name, method=route.method, description=route.description,
-            function=route.function, location=route.location,
+            details=_details(route, parsed), function=route.function, location=route.location,
             request=self._model(route, "request"),
             response=self._model(route, "response"),
             default_args={**self.resolved.default_args, **route.overrides},
@@ -62,12 +69,17 @@ class RouteAssembler:
             security=[auth_scheme(use) for use in http.security] if http else [],
             hidden=http.hidden if http else False,
             webhook=http.webhook if http else False,
+            errors=[HandlerError(class_name=item.name, code=self.codes.get(item.name), description=item.description)
+                    for item in parsed.raises if item.name],
+            examples=parsed.items("example"),
+            notes=notes(parsed),
         )
 
     def _event(self, route: Route) -> Event:
+        parsed = parse_docstring(route.docstring)
         return Event(
-            name=route.name, description=route.description, function=route.function,
-            location=route.location,
+            name=route.name, description=route.description, details=_details(route, parsed),
+            function=route.function, location=route.location, notes=notes(parsed),
             payload=self._model(route, "payload"),
         )
 
@@ -134,6 +146,13 @@ def _page_uses(routes: list[Route]) -> dict[tuple[int, Part], Use]:
         if r.request is not None:
             uses[(id(r), "payload")] = Use(r.request, "validation", f"I{pascal(r.name)}Payload")
     return uses
+
+
+def _details(route: Route, parsed: ParsedDocstring) -> str:
+    """The whole description: the docstring's, unless `description=` says something else."""
+    if parsed.description and " ".join(route.description.split()) in {"", parsed.summary}:
+        return parsed.description
+    return route.description
 
 
 def _parameters(param: RouteParam, ctx: Context, location: str) -> list[Parameter]:

@@ -18,6 +18,7 @@ from .anchors import anchor
 from .escape import Safe, escape_default, escape_fragment
 from .filters import FILTERS
 from .markers import REGION_NAMES, begin_marker, end_marker
+from .prose import PROSE_FILTERS
 
 TOP_TEMPLATE: Final = "integration.md.j2"
 """The top template; section partials live in `sections/` next to it."""
@@ -140,6 +141,7 @@ def environment(search_path: tuple[Path, ...]) -> SandboxedEnvironment:
         finalize=_finalize,
     )
     env.filters.update(FILTERS)
+    env.filters.update(PROSE_FILTERS)
     env.filters.update(join=safe_join, trim=safe_trim)
     env.filters["anchor"] = anchor
     env.globals.update(

@@ -207,7 +207,10 @@ def _rich(value: str, cell: bool, links: bool = True) -> str:
         return escape_inline(value)
     match, kind = min(found, key=lambda pair: pair[0].start())
     before, after = value[: match.start()], value[match.end() :]
-    return _rich(before, cell, links) + _part(kind, match, cell, links) + _rich(after, cell, links)
+    head = _rich(before, cell, links)
+    if kind == "link" and head.endswith("!"):
+        head = head[:-1] + "\\!"  # `![…](…)` would be an image: a link is kept, never an image
+    return head + _part(kind, match, cell, links) + _rich(after, cell, links)
 
 
 def _part(kind: str, match: re.Match[str], cell: bool, links: bool) -> str:

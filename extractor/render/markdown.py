@@ -44,11 +44,13 @@ def render_markdown(
     webhook_base_url: str | None = None,
     front_matter: bool = False,
     sidebar_order: int | None = None,
+    links: tuple[tuple[str, str], ...] = (),
 ) -> str:
     """Render `doc` as the platform's Markdown document.
 
     `template_dir` (the user's `--template DIR`) overrides the whole template or single
     section partials; `webhook_base_url` replaces the literal `{WEBHOOK_BASE_URL}`;
+    `links` are the site-wide (title, URL) pairs of Следующие шаги;
     `front_matter` starts the document with YAML front matter (title, description and, when
     given, `order: sidebar_order`) for a documentation site.
     Raises `TemplateError` when a template is missing, malformed or fails to render.
@@ -56,7 +58,7 @@ def render_markdown(
     search_path = tuple(template_search_path(template_dir))
     view = build_view(doc, webhook_base_url)
     pairs = front_matter_pairs(doc, view.title, sidebar_order) if front_matter else []
-    context = {"doc": doc, "view": view, "front_matter": pairs}
+    context = {"doc": doc, "view": view, "front_matter": pairs, "links": links}
     try:
         template = environment(search_path).get_template(TOP_TEMPLATE)
         return normalise_output(template.render(context))

@@ -26,6 +26,13 @@ REGION_NAMES: Final[tuple[RegionName, ...]] = (
 )
 """The hand-written regions, in document order."""
 
+RETIRED_SEEDS: Final = frozenset({
+    "Ограничения пока не описаны.",
+    "Ссылки на связанную документацию пока не добавлены.",
+})
+"""Placeholder seeds of earlier versions: a region holding one of them (besides HTML comments)
+was never written by a person, so it takes the current seed on regeneration."""
+
 BEGIN_MARKER_FORMAT: Final = "<!-- extract-docs:begin manual:{name} -->"
 END_MARKER_FORMAT: Final = "<!-- extract-docs:end manual:{name} -->"
 
@@ -57,3 +64,9 @@ def end_marker(name: str) -> str:
 def defuse_markers(text: str) -> str:
     """Break every marker look-alike in `text` with a zero-width space (invisible when shown)."""
     return LOOSE_MARKER_RE.sub(lambda match: match.group()[:-1] + "\u200b:", text)
+
+
+def is_retired_seed(region_text: str) -> bool:
+    """Whether a region's text is an earlier version's placeholder (comments aside)."""
+    return re.sub(r"<!--.*?-->", "", region_text, flags=re.DOTALL).strip() in RETIRED_SEEDS
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import EnvVar, Handler, Integration, JsonValue
+from ..russian import same_lemma
 from . import code_examples
 from .anchors import unique_slugs
 from .filters import fold
@@ -30,11 +31,20 @@ class HandlerView:
 
 @dataclass(frozen=True)
 class Requirement:
-    """A Требования bullet: `label` + `key` (inline code) + `description`, or free text."""
+    """A Требования bullet: `label` + `key` (inline code) + `description`, or free text
+    (`description` alone). The label is empty when the description starts with its word
+    («`X` — секрет подписи», not «секрет `X` — секрет подписи»)."""
 
     label: str
     key: str
     description: str
+
+    @classmethod
+    def of(cls, label: str, key: str, description: str) -> Requirement:
+        """A key's bullet, its label dropped when the description repeats it."""
+        words = description.split(maxsplit=1)
+        repeated = bool(words) and same_lemma(label.split(maxsplit=1)[0], words[0].strip(",.:;"))
+        return cls("" if repeated else label, key, description)
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,8 @@ class DocView:
     handlers: list[HandlerView]
     requirements: list[Requirement]
     secret_env_vars: list[EnvVar]
+    raised_by: dict[str, list[str]]
+    """Error class name → the handlers whose docstrings say they return it (Troubleshooting)."""
 
 
 def handler_title(handler: Handler) -> str:
@@ -83,18 +95,27 @@ def handler_views(doc: Integration, base_url: str | None) -> list[HandlerView]:
 
 
 def requirements(doc: Integration) -> list[Requirement]:
-    """Требования: the model's own list, else credentials, secrets and required env vars."""
-    if doc.requirements:
-        return [Requirement("", "", item) for item in doc.requirements if fold(item)]
-    items = [Requirement("Ключ", item.key, item.description) for item in doc.credentials]
-    items += [Requirement("Секрет", item.key, item.description) for item in doc.secrets]
+    """Требования: the docstring's own bullets, then always the credentials, secrets and
+    required env vars."""
+    items = [Requirement("", "", item) for item in doc.requirements if fold(item)]
+    items += [Requirement.of("ключ", item.key, item.description) for item in doc.credentials]
+    items += [Requirement.of("секрет", item.key, item.description) for item in doc.secrets]
     known = {item.key for item in items}
     items += [
-        Requirement("Переменная окружения", var.name, var.description)
+        Requirement.of("переменная окружения", var.name, var.description)
         for var in doc.env_vars
         if var.required and var.name not in known
     ]
     return items
+
+
+def raised_by(doc: Integration) -> dict[str, list[str]]:
+    """Error class name → the names of the handlers that list it under `Raises:`."""
+    found: dict[str, list[str]] = {}
+    for handler in doc.handlers:
+        for error in handler.errors:
+            found.setdefault(error.class_name, []).append(handler_title(handler))
+    return found
 
 
 def secret_env_vars(doc: Integration) -> list[EnvVar]:
@@ -112,4 +133,5 @@ def build_view(doc: Integration, base_url: str | None) -> DocView:
         handlers=handler_views(doc, base_url),
         requirements=requirements(doc),
         secret_env_vars=secret_env_vars(doc),
+        raised_by=raised_by(doc),
     )

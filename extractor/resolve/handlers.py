@@ -103,6 +103,7 @@ class RouteFinder:
             request=self._model(call.kwarg(model_kw), function) or self._param_model(function),
             response=self._response(call.kwarg("response_model"), function) if is_handler else None,
             overrides=self._overrides(call, function) if is_handler else {},
+            docstring=function.docstring,
         )
 
     def _name(self, call: Call, function: Function) -> str:

@@ -196,6 +196,8 @@ class Route:
     overrides: dict[str, Any] = field(default_factory=dict)
     """The handler's own default args (decorator keywords), over the integration's."""
     http: HttpRoute | None = None
+    docstring: str | None = None
+    """The function's docstring, whole (its sections are read by `gather.docstrings`)."""
 
 
 class Finding(Protocol):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..errors import RegionError
-from ..render.markers import MARKER_LINE_RE
+from ..render.markers import MARKER_LINE_RE, is_retired_seed
 
 GENERATED_BEGIN: Final = "<!-- extract-docs:begin generated -->"
 GENERATED_END: Final = "<!-- extract-docs:end generated -->"
@@ -167,11 +167,13 @@ def _merge(
         find_regions(existing, path=path, known=(), line_offset=line_offset)
         return generated
     names = [region.name for region in regions]
+    found = find_regions(existing, path=path, known=names, line_offset=line_offset)
     kept = {
         region.name: existing[region.start : region.end]
-        for region in find_regions(existing, path=path, known=names, line_offset=line_offset)
+        for region in found
+        if not is_retired_seed(existing[region.start : region.end])
     }
-    if not kept and require_markers and existing.strip():
+    if not found and require_markers and existing.strip():
         raise RegionError(
             "the file has no extract-docs region markers, so it was not written by "
             f"extract-docs; delete it, or add {GENERATED_BEGIN} / {GENERATED_END} "

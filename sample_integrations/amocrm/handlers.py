@@ -11,7 +11,19 @@ from .integration import integration
 
 @integration.post("create-deal", timeout=12000)
 def create_deal(request: m.CreateDealRequest, ctx: Context) -> m.Deal:
-    """Создаёт сделку и, если указан contact_id, привязывает к ней контакт."""
+    """Создаёт сделку и, если указан contact_id, привязывает к ней контакт.
+
+    Ошибки:
+        ValidationFailedError: неверный id воронки, этапа или дополнительного поля.
+        TokenExpiredError: долгосрочный токен истёк.
+
+    Пример:
+        Сделка на 50 000 ₽ в этапе «Первичный контакт»:
+
+        ```json
+        {"name": "Заказ с сайта", "price": 50000, "pipeline_id": 7, "status_id": 40001}
+        ```
+    """
     body: dict[str, object] = request.model_dump(exclude_none=True, exclude={"tags", "contact_id"})
     body["_embedded"] = {
         "tags": [{"name": tag} for tag in request.tags],
@@ -38,6 +50,12 @@ def add_note(request: m.AddNoteRequest, ctx: Context) -> None:
     """Добавляет примечание к сделке.
 
     Не повторяется автоматически, чтобы не создать дубль примечания.
+
+    Raises:
+        DealNotFoundError: сделки с таким id нет.
+
+    Примечание:
+        Примечание видно всем пользователям, у которых есть доступ к сделке.
     """
     note = {"note_type": request.note_type, "params": {"text": request.text}}
     client.call("POST", f"/leads/{request.deal_id}/notes", [note], rate_limit=ctx.args["rate_limit"])

@@ -11,6 +11,9 @@
 Для работы понадобится:
 - ключ API магазина (заголовок `X-Api-Key`);
 - адрес базы данных заказов.
+
+Смотрите также:
+    - [Документация FastAPI](https://fastapi.tiangolo.com/)
 """
 
 from fastapi import FastAPI

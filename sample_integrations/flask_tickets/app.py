@@ -7,6 +7,9 @@
 
 Для работы понадобится:
 - база данных заявок (переменная `TICKETS_DATABASE_URL`).
+
+Смотрите также:
+    - [Документация Flask](https://flask.palletsprojects.com/)
 """
 
 from flask import Flask, jsonify

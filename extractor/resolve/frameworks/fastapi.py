@@ -59,7 +59,7 @@ class FastAPIReader:
         hidden = self.reading.resolver.evaluate(call.kwarg("include_in_schema")) is False
         route = Route("handler", self._name(call, function), function.name, where, description=description,
                       http=HttpRoute("fastapi", path, status, summary, tags=tags, hidden=hidden, webhook=webhook,
-                                     **self._openapi(call, function)))
+                                     **self._openapi(call, function)), docstring=function.docstring)
         return [
             each for mount in mounts
             for each in per_method(self._mounted(route, module, function, call, mount), methods)

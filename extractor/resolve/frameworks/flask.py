@@ -78,7 +78,8 @@ class FlaskReader:
             request, model_params = self._models(function, validate, {p.name for p in path_params})
             http = HttpRoute("flask", path, status, parameters=[*path_params, *model_params])
             route = Route("handler", name, function.name, where, description=first_paragraph(function.docstring),
-                          request=request, response=self._response(function), http=http)
+                          request=request, response=self._response(function), http=http,
+                          docstring=function.docstring)
             found.extend(per_method(route, methods))
         return found
 
