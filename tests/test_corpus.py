@@ -134,6 +134,8 @@ def fastapi_cases() -> dict[str, Case]:
     components = api.get("components", {}).get("schemas", {})
     cases: dict[str, Case] = {}
     for handler in framework_doc("fastapi_shop").handlers:
+        if handler.hidden:
+            continue  # `include_in_schema=False`: not in FastAPI's document, nothing to judge it by
         operation = api["paths"][handler.path or ""][handler.method.lower()]
         success = next(code for code in operation["responses"] if code.startswith("2"))
         schemas = {"request": operation.get("requestBody", {}), "response": operation["responses"][success]}
