@@ -138,7 +138,7 @@ ALLOWED_LOADS = {"json"}
 """`json.loads` reads data; `pickle.loads` / `marshal.loads` would run or load code."""
 FORBIDDEN_MODULES = {"runpy", "imp", "importlib", "importlib.util", "importlib.machinery", "pickle",
                      "marshal", "code", "codeop", "zipimport", "ctypes", "shelve", "dill"}
-PROCESS_MODULES = {"extractor/app/site.py", "extractor/cli/preview.py"}
+PROCESS_MODULES = {"extractor/app/site.py", "extractor/app/tooling.py", "extractor/cli/preview.py"}
 """The only modules that start processes: the documentation site's own tools (npm/VitePress),
 never anything of an integration."""
 

@@ -25,7 +25,9 @@ pytest.importorskip("pre_commit", reason="pre-commit is in the test extras")
 
 REPO = Path(__file__).resolve().parent.parent
 HOOKS = REPO / ".pre-commit-hooks.yaml"
-TOOL_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "extractor", "templates")
+TOOL_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "extractor", "templates",
+              "site/package.json", "site/package-lock.json", "site/config.mts")
+"""What the wheel is built from: the package, its templates and the site scaffold it ships."""
 FIELD_OLD = 'currency: Currency = Field(Currency.RUB, description="Валюта платежа")'
 FIELD_NEW = 'currency: Currency = Field(Currency.RUB, description="Валюта платежа, код ISO 4217")'
 PYPROJECT = """\
@@ -75,7 +77,7 @@ def _hook_repository(tmp: Path, env: dict[str, str]) -> tuple[Path, str]:
         if source.is_dir():
             shutil.copytree(source, tool / name, ignore=ignore)
         else:
-            tool.mkdir(exist_ok=True)
+            (tool / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, tool / name)
     _git(tool, env, "init", "-q")
     _git(tool, env, "add", "-A")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import builtins
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -146,7 +145,7 @@ def _fstring_text(node: cst.FormattedString, raw: str) -> str:
     quote = node.start[len(node.prefix):]
     raw_prefix = "r" if "r" in node.prefix.lower() else ""
     text = raw.replace("{{", "{").replace("}}", "}")
-    value = ast.literal_eval(f"{raw_prefix}{quote}{text}{quote}")
+    value = cst.SimpleString(f"{raw_prefix}{quote}{text}{quote}").evaluated_value  # a literal: never run
     return value if isinstance(value, str) else text
 
 

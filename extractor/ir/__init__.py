@@ -6,7 +6,9 @@ and enums of one integration and their `Registry`.
 
 from .records import EnumSpec, FieldSpec, ModelConfig, ModelSpec, Registry
 from .types import (
+    CALLABLE_DISCRIMINATOR,
     NONE,
+    NOTE_KEYS,
     Mode,
     Scalar,
     TDict,
@@ -33,7 +35,9 @@ from .types import (
 )
 
 __all__ = [
+    "CALLABLE_DISCRIMINATOR",
     "NONE",
+    "NOTE_KEYS",
     "EnumSpec",
     "FieldSpec",
     "Mode",

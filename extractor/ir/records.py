@@ -38,6 +38,8 @@ class FieldSpec:
     `PlainSerializer(return_type=...)`); None: serialized as `type`."""
     json_schema_extra: dict[str, Any] = field(default_factory=dict)
     """`json_schema_extra={...}` as written: keys pydantic adds to the field's schema last."""
+    title: str | None = None
+    """`Field(title=...)`: the field's schema title in place of the one made from its name."""
 
 
 @dataclass
@@ -79,6 +81,11 @@ class ModelSpec:
     """The key of the TypedDict this entry copies under a using model's config (not a class)."""
     inherits_config: bool = False
     """A TypedDict without its own config: pydantic applies the config of the model using it."""
+    declared: Literal["alias", "namedtuple"] | None = None
+    """A type declared by a call or a tuple class (`TypeAliasType`, `NamedTuple`): its schema
+    is the type's own, untitled; None: a class."""
+    items: list[FieldSpec] = field(default_factory=list)
+    """A NamedTuple's items as fields (names, types, defaults), in order."""
 
 
 @dataclass

@@ -27,7 +27,7 @@ class TPrim:
     name: str
     meta: tuple[tuple[str, str], ...] = field(default=(), compare=False)
     """`Annotated` metadata of a nested scalar (constraints, examples) as (key, JSON text) pairs;
-    not part of the type's identity."""
+    not part of the type's identity. `NOTE_KEYS` document the value, the others constrain it."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ class TUnion:
 
     options: tuple[Type, ...]
     discriminator: str | None = None
+    """The field whose value picks the member (`Field(discriminator="kind")`);
+    `CALLABLE_DISCRIMINATOR` for a callable `Discriminator(func)` (members tagged, no field)."""
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,15 @@ def models_in(t: Type, mode: Mode) -> list[TModel]:
         case _:
             assert_never(t)
 
+
+NOTE_KEYS = frozenset({"examples", "sample", "description", "format", "named"})
+"""`TPrim.meta` keys that document a value rather than constrain it: `examples` and
+`description` as written (`Annotated[int, Field(description=...)]`), `sample` (a value a known
+type accepts, for documents' examples), `format` (pydantic's JSON Schema format of a known type),
+`named` (the name of pydantic's own type alias, `JsonValue`: a definition in its schema)."""
+
+CALLABLE_DISCRIMINATOR = "()"
+"""`TUnion.discriminator` of a union picked by a function: no field name is statically known."""
 
 NONE = TPrim("none")
 """`None` as a type (`X | None` is `TUnion((X, NONE))`)."""

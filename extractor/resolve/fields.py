@@ -10,6 +10,7 @@ from ..gather.expressions import Call, EllipsisV, Ref, Subscript, Value
 from ..gather.facts import Assign, Function
 from ..ir import FieldSpec, TPrim, TUnion, Type
 from .constants import Resolver, to_json
+from .discriminators import discriminated, discriminator_of, discriminator_value
 from .markers import MARKERS, marker_constraints
 from .types import TypeResolver, canonical, union
 
@@ -126,6 +127,9 @@ class FieldReader:
         for key, raw in marker_constraints(call):
             spec.constraints[key] = to_json(self.resolver.evaluate(raw))
 
+    def _discriminator(self, spec: FieldSpec, call: Call) -> None:
+        spec.type = discriminated(spec.type, discriminator_of(call, self.resolver.evaluate))
+
     def _string_constraints(self, spec: FieldSpec, call: Call) -> None:
         for key, raw in call.kwargs:
             if key in CONSTRAINTS:
@@ -178,7 +182,9 @@ class FieldReader:
                                                 "not statically known; what they set is not documented"))
                 continue
             setter = _KWARGS.get(key)
-            if setter is not None:
+            if key == "discriminator":
+                spec.type = discriminated(spec.type, discriminator_value(raw, self.resolver.evaluate))
+            elif setter is not None:
                 setter(spec, self.resolver.evaluate(raw))
             elif key in CONSTRAINTS:
                 spec.constraints[key] = to_json(self.resolver.evaluate(raw))
@@ -240,6 +246,24 @@ def schema_extra_examples(value: Any) -> list[Any]:
     return [e for e in examples if not isinstance(e, Unknown)] if isinstance(examples, list) else []
 
 
+def _set_schema_extra(spec: FieldSpec, value: Any) -> None:
+    """`json_schema_extra={...}`: its examples (when none are given), and the dict itself
+    when every value is static (a function is not read)."""
+    if not spec.examples:
+        _set_examples(spec, schema_extra_examples(value))
+    data = to_json(value)
+    if isinstance(data, dict) and not _has_unknown(data):
+        spec.json_schema_extra = data
+
+
+def _has_unknown(data: Any) -> bool:
+    if isinstance(data, dict):
+        return any(_has_unknown(v) for v in data.values())
+    if isinstance(data, list):
+        return any(_has_unknown(v) for v in data)
+    return isinstance(data, Unknown)
+
+
 def _set_examples(spec: FieldSpec, value: Any) -> None:
     data = to_json(value)
     if isinstance(data, list):
@@ -251,6 +275,7 @@ _METADATA: dict[str, Callable[[FieldReader, FieldSpec, Call], None]] = {
     **dict.fromkeys([*MARKERS, "Len", "Interval"], FieldReader._annotated_type),
     **dict.fromkeys(SERIALIZERS, FieldReader._serializer),
     "StringConstraints": FieldReader._string_constraints,
+    "Discriminator": FieldReader._discriminator,
 }
 """`Annotated` metadata by the called name."""
 
@@ -261,7 +286,8 @@ _KWARGS: dict[str, Callable[[FieldSpec, Any], None]] = {
     "description": lambda s, v: setattr(s, "description", _string(v)),
     "examples": _set_examples,
     "example": lambda s, v: _set_examples(s, [v]),
-    "json_schema_extra": lambda s, v: _set_examples(s, schema_extra_examples(v)) if not s.examples else None,
+    "json_schema_extra": _set_schema_extra,
+    "title": lambda s, v: setattr(s, "title", _string(v)),
     "deprecated": lambda s, v: setattr(s, "deprecated", bool(v) if not isinstance(v, Unknown) else True),
     "exclude": lambda s, v: setattr(s, "exclude", v is True),
 }

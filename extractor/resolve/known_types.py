@@ -15,7 +15,7 @@ _BYTE_SIZE_PATTERN = '"^\\\\s*(\\\\d*\\\\.?\\\\d+)\\\\s*(\\\\w+)?"'
 
 
 def _prims(kind: str, names: str, meta: tuple[tuple[str, str], ...] = ()) -> dict[str, Type]:
-    return {name: TPrim(kind, meta + _example(name)) for name in names.split()}
+    return {name: TPrim(kind, meta + _format(name) + _example(name)) for name in names.split()}
 
 
 EXAMPLES: dict[str, str] = {
@@ -39,11 +39,27 @@ EXAMPLES: dict[str, str] = {
     "NameEmail": "John Doe <user@example.com>",
 }
 """Values pydantic accepts for types stricter than their JSON Schema says (the documents'
-examples must validate); kept as `examples` meta, never as a constraint."""
+examples must validate); kept as `sample` meta, never as a constraint nor in a schema."""
+
+
+FORMATS: dict[str, str] = {
+    "NameEmail": "name-email", "IPvAnyAddress": "ipvanyaddress", "IPvAnyInterface": "ipvanyinterface",
+    "IPvAnyNetwork": "ipvanynetwork", "IPv4Address": "ipv4", "IPv6Address": "ipv6", "IPv4Network": "ipv4network",
+    "IPv6Network": "ipv6network", "IPv4Interface": "ipv4interface", "IPv6Interface": "ipv6interface",
+    "Base64Str": "base64", "Base64Bytes": "base64", "Base64UrlStr": "base64url", "Base64UrlBytes": "base64url",
+    "FilePath": "file-path", "DirectoryPath": "directory-path", "NewPath": "path", "SocketPath": "path",
+    "PostgresDsn": "multi-host-uri", "MongoDsn": "multi-host-uri", "NatsDsn": "multi-host-uri",
+    **{f"UUID{n}": f"uuid{n}" for n in range(1, 9)},
+}
+"""pydantic's JSON Schema `format` of a type whose IR scalar says another (or none)."""
+
+
+def _format(name: str) -> tuple[tuple[str, str], ...]:
+    return (("format", json.dumps(FORMATS[name])),) if name in FORMATS else ()
 
 
 def _example(name: str) -> tuple[tuple[str, str], ...]:
-    return (("examples", json.dumps([EXAMPLES[name]])),) if name in EXAMPLES else ()
+    return (("sample", json.dumps([EXAMPLES[name]])),) if name in EXAMPLES else ()
 
 
 PYDANTIC: dict[str, Type] = {
@@ -72,7 +88,7 @@ PYDANTIC: dict[str, Type] = {
     **_prims("datetime", "AwareDatetime NaiveDatetime PastDatetime FutureDatetime"),
     **_prims("date", "PastDate FutureDate"),
     **_prims("bytesize", "ByteSize", (("pattern", _BYTE_SIZE_PATTERN), ("ge", "0"))),
-    **_prims("any", "JsonValue"),
+    **_prims("any", "JsonValue", (("named", '"JsonValue"'),)),
     "Json": TJson(TPrim("any")),
 }
 """pydantic's own types by name (after `canonical`: `pydantic.networks.HttpUrl` → `pydantic.HttpUrl`)."""
@@ -92,8 +108,8 @@ STANDARD: dict[str, Type] = {
     "datetime.datetime": TPrim("datetime"), "datetime.date": TPrim("date"), "datetime.time": TPrim("time"),
     "datetime.timedelta": TPrim("timedelta"), "uuid.UUID": TPrim("uuid"), "decimal.Decimal": TPrim("decimal"),
     "pathlib.Path": TPrim("path"), "pathlib.PurePath": TPrim("path"),
-    **{f"ipaddress.{name}": TPrim("str", _example(name)) for name in ("IPv4Address", "IPv6Address", "IPv4Network",
-                                                        "IPv6Network", "IPv4Interface", "IPv6Interface")},
+    **{f"ipaddress.{name}": TPrim("str", _format(name) + _example(name))
+       for name in ("IPv4Address", "IPv6Address", "IPv4Network", "IPv6Network", "IPv4Interface", "IPv6Interface")},
     "pydantic.json_schema.JsonSchemaValue": _ANY_DICT,
     "builtins.tuple": TList(TPrim("any")), "typing.Tuple": TList(TPrim("any")),
 }

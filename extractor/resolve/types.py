@@ -26,12 +26,13 @@ from ..ir import (
 )
 from .classes import ClassInfo, Hierarchy
 from .constants import Resolver, to_json
+from .discriminators import discriminated, discriminator_of
 from .known_types import CONSTRAINED_CALLS, known_type
 from .markers import declared_kind, marker_constraints
 
 META_CALLS = frozenset({"Field", "StringConstraints"})
-META_KEYS = frozenset({"examples", "pattern", "min_length", "max_length", "gt", "ge", "lt", "le", "multiple_of",
-                       "max_digits", "decimal_places"})
+META_KEYS = frozenset({"examples", "description", "pattern", "min_length", "max_length", "gt", "ge", "lt", "le",
+                       "multiple_of", "max_digits", "decimal_places"})
 
 _PREFIXES = (
     ("typing_extensions.", "typing."), ("collections.abc.", "typing."),
@@ -226,6 +227,8 @@ class TypeResolver:
 
     def _annotated(self, value: Subscript, args: tuple[Type, ...], location: str) -> Type:
         inner = self._first(value, args, location)
+        for item in value.items[1:]:
+            inner = discriminated(inner, discriminator_of(item, self.resolver.evaluate))
         if not isinstance(inner, TPrim):
             return inner
         meta = list(inner.meta)
@@ -275,13 +278,17 @@ def _bound(params: set[str], names: Iterable[str]) -> Iterator[None]:
 
 
 def union(*options: Type) -> Type:
-    """A flattened, de-duplicated union (a single option is returned as itself)."""
+    """A flattened, de-duplicated union (a single option is returned as itself); a
+    discriminated union made Optional keeps its discriminator."""
     flat: list[Type] = []
     for option in options:
         for item in option.options if isinstance(option, TUnion) else (option,):
             if item not in flat:
                 flat.append(item)
-    return flat[0] if len(flat) == 1 else TUnion(tuple(flat))
+    picked = [o.discriminator for o in options if isinstance(o, TUnion) and o.discriminator is not None]
+    rest = [o for o in options if not (isinstance(o, TUnion) and o.discriminator is not None)]
+    discriminator = picked[0] if len(picked) == 1 and all(o == TPrim("none") for o in rest) else None
+    return flat[0] if len(flat) == 1 else TUnion(tuple(flat), discriminator)
 
 
 _GENERICS: dict[str, Callable[[TypeResolver, Subscript, tuple[Type, ...], str], Type]] = {

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ..diagnostics import Unknown
-from ..ir import Mode, TPrim
+from ..ir import NOTE_KEYS, Mode, TPrim
 
 JsonSchema = dict[str, Any]
 
@@ -28,9 +28,9 @@ but absent from its JSON Schema."""
 def apply_meta(schema: JsonSchema, prim: TPrim, mode: Mode) -> JsonSchema:
     """A scalar's own `Annotated` constraints (`PositiveInt`, `constr(...)`) on its schema."""
     declared = {key: json.loads(text) for key, text in prim.meta}
-    examples = declared.pop("examples", None)
-    constrained = apply(schema, declared, mode)
-    return {**constrained, "examples": examples} if examples is not None else constrained
+    notes = {key: declared.pop(key) for key in NOTE_KEYS & set(declared)}
+    notes.pop("sample", None)  # a value for documents' examples, not in pydantic's schema
+    return {**apply(schema, declared, mode), **notes}
 
 
 def apply(schema: JsonSchema, declared: dict[str, Any], mode: Mode) -> JsonSchema:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from ..ir import Mode, Registry, TEnum, TLiteral, TModel, TUnknown, TVar, Type, non_null
+from ..ir import CALLABLE_DISCRIMINATOR, Mode, Registry, TEnum, TLiteral, TModel, TUnknown, TVar, Type, non_null
 from ..typescript import wire_fields
 from .models import model_schema
 from .names import DefNames, remap, rename_refs
@@ -94,6 +94,10 @@ class Generator:
 
         return self._ref(("enum", key), core_ref(TEnum(key), self.registry), make)
 
+    def named_ref(self, name: str, schema: JsonSchema) -> JsonSchema:
+        """`{"$ref": …}` to a definition named `name` (pydantic's own type alias, `JsonValue`)."""
+        return self._ref(("named", name), name, lambda: schema)
+
     def _ref(self, identity: Any, core: str, make: Any) -> JsonSchema:
         name = self.defs.refs.get((identity, self.mode))
         if name is None:
@@ -106,6 +110,8 @@ class Generator:
     def discriminated(self, options: list[Type], name: str) -> JsonSchema:
         """A tagged union: `oneOf` the members, and the `discriminator` with its mapping from
         each tag value to its member (pydantic's `tagged_union_schema`)."""
+        if name == CALLABLE_DISCRIMINATOR:  # tags picked by a function: the members alone
+            return {"oneOf": _unique([self.schema(option) for option in options])}
         generated: dict[str, JsonSchema] = {}
         property_name: str | None = None
         for option in options:
@@ -114,10 +120,7 @@ class Generator:
             property_name = property_name or wire
             for tag in tags:
                 generated.setdefault(str(tag), schema)
-        one_of: list[JsonSchema] = []
-        for schema in generated.values():
-            if schema not in one_of:
-                one_of.append(schema)
+        one_of = _unique(list(generated.values()))
         mapping = {tag: schema.get("$ref", schema) for tag, schema in generated.items()}
         return {"discriminator": {"mapping": mapping, "propertyName": property_name or name}, "oneOf": one_of}
 
@@ -143,3 +146,12 @@ class Generator:
         if warning not in self.defs.warnings:
             self.defs.warnings.append(warning)
         return {}
+
+
+def _unique(schemas: list[JsonSchema]) -> list[JsonSchema]:
+    """`schemas` in order, each once (pydantic's `oneOf` of a tagged union)."""
+    found: list[JsonSchema] = []
+    for schema in schemas:
+        if schema not in found:
+            found.append(schema)
+    return found

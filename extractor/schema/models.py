@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
-from ..ir import TModel, TPrim, non_null
+from ..ir import FieldSpec, ModelSpec, TModel, TPrim, non_null
 from ..typescript import WireField, wire_fields
 from ..typescript.collect import is_alias
 from ..typescript.fields import has_known_default
@@ -21,6 +21,8 @@ def model_schema(t: TModel, gen: Generator) -> JsonSchema:
     """The definition of a model instance in the generator's mode."""
     spec = gen.registry.models[t.key]
     fields = wire_fields(t, gen.registry, gen.mode)
+    if spec.declared is not None:  # `TypeAliasType` / `NamedTuple`: the type's own schema, untitled
+        return _declared(spec, fields[0], gen) if fields else {}
     generic = bool(t.args)  # a parametrised class is made by pydantic, without the docstring
     doc = {"description": inspect.cleandoc(spec.docstring)} if spec.docstring and not generic else {}
     if is_alias(spec, gen.mode):
@@ -38,8 +40,31 @@ def model_schema(t: TModel, gen: Generator) -> JsonSchema:
     if required:
         schema["required"] = required
     if spec.config.extra != "ignore":
-        schema["additionalProperties"] = spec.config.extra == "allow"
+        schema["additionalProperties"] = _extra(spec, gen)
     return schema
+
+
+def _extra(spec: ModelSpec, gen: Generator) -> JsonSchema | bool:
+    """Other keys: allowed or not; a TypedDict's `extra_items=X`, values of X's schema."""
+    if spec.config.extra == "allow" and spec.config.extra_items is not None:
+        return gen.schema(spec.config.extra_items) or True
+    return spec.config.extra == "allow"
+
+
+def _declared(spec: ModelSpec, root: WireField, gen: Generator) -> JsonSchema:
+    """An alias's value schema; a NamedTuple's `prefixItems`, each titled after its item."""
+    schema = field_schema(root, gen, titled_field=False)
+    if spec.declared == "namedtuple" and "prefixItems" in schema:
+        schema["prefixItems"] = [{**_item(item, gen), "title": title_from_name(item.python_name)}
+                                 for item in spec.items]
+    return schema
+
+
+def _item(item: FieldSpec, gen: Generator) -> JsonSchema:
+    schema = apply(gen.schema(item.type), item.constraints, gen.mode)
+    if item.has_default and has_known_default(item) and not item.default_factory:
+        schema["default"] = item.default
+    return {**schema, "description": item.description} if item.description else schema
 
 
 def field_schema(f: WireField, gen: Generator, *, titled_field: bool = True) -> JsonSchema:
@@ -49,7 +74,9 @@ def field_schema(f: WireField, gen: Generator, *, titled_field: bool = True) -> 
     schema = gen.schema(f.type)
     if not f.serialized:
         schema = apply(schema, spec.constraints, gen.mode)
-    if titled_field and titled(f.type, gen.registry):
+    if spec.title is not None:
+        schema["title"] = spec.title
+    elif titled_field and titled(f.type, gen.registry):
         schema["title"] = title_from_name(f.name)
     if spec.description:
         schema["description"] = spec.description

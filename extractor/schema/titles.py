@@ -19,6 +19,7 @@ from ..ir import (
     Type,
     assert_never,
 )
+from .types import named_alias
 
 PRIM_DISPLAY: dict[str, str] = {
     "none": "NoneType", "uuid": "UUID", "decimal": "Decimal", "any": "Any", "email": "EmailStr",
@@ -91,4 +92,5 @@ def titled(t: Type, registry: Registry) -> bool:
     if isinstance(inner, TVar) and inner.fallback is not None:
         return titled(inner.fallback, registry)
     return not ((isinstance(inner, TModel) and inner.key in registry.models)
-                or (isinstance(inner, TEnum) and inner.key in registry.enums))
+                or (isinstance(inner, TEnum) and inner.key in registry.enums)
+                or named_alias(inner) is not None)

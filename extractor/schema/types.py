@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any, Protocol
 
@@ -54,6 +55,9 @@ class Generator(Protocol):
     def enum_ref(self, key: str) -> JsonSchema:
         """A ref to an enum's definition."""
 
+    def named_ref(self, name: str, schema: JsonSchema) -> JsonSchema:
+        """A ref to a named definition of `schema` (pydantic's own type aliases)."""
+
     def discriminated(self, options: list[Type], name: str) -> JsonSchema:
         """A tagged union."""
 
@@ -77,6 +81,7 @@ PRIM_SCHEMA: dict[str, JsonSchema] = {
     "secret": {"type": "string", "format": "password", "writeOnly": True},
     "path": {"type": "string", "format": "path"},
     "decimal": {"type": "string"},
+    "bytesize": {"type": "integer"},
     "any": {},
     "object": {},
     "json": {},
@@ -85,6 +90,7 @@ PRIM_SCHEMA: dict[str, JsonSchema] = {
 
 PRIM_SCHEMA_VALIDATION: dict[str, JsonSchema] = {
     "decimal": {"anyOf": [{"type": "number"}, {"type": "string"}]},
+    "bytesize": {"anyOf": [{"type": "string"}, {"type": "integer"}]},
 }
 """Where the validation schema differs (a Decimal accepts numbers and strings)."""
 
@@ -125,7 +131,8 @@ def _array(t: TList | TTuple, gen: Generator) -> JsonSchema:
     if isinstance(t, TList):
         return {"items": type_schema(t.item, gen), "type": "array", **({"uniqueItems": True} if t.unique else {})}
     prefix = {"prefixItems": [type_schema(i, gen) for i in t.items]} if t.items else {}
-    return {"maxItems": len(t.items), "minItems": len(t.items), **prefix, "type": "array"}
+    least = len(t.items) if t.required is None else t.required
+    return {"maxItems": len(t.items), "minItems": least, **prefix, "type": "array"}
 
 
 def _prim(t: TPrim, gen: Generator) -> JsonSchema:
@@ -136,7 +143,17 @@ def _prim(t: TPrim, gen: Generator) -> JsonSchema:
     schema = {key: list(value) if isinstance(value, list) else value for key, value in found.items()}
     if "anyOf" in schema:
         schema["anyOf"] = [dict(option) for option in schema["anyOf"]]
+    named = named_alias(t)
+    if named is not None:  # pydantic's own type alias (`JsonValue`): a shared definition
+        return gen.named_ref(named, apply_meta(schema, TPrim(t.name, tuple(m for m in t.meta if m[0] != "named")),
+                                               gen.mode))
     return apply_meta(schema, t, gen.mode)
+
+
+def named_alias(t: Type) -> str | None:
+    """The definition name of a scalar that is pydantic's own type alias (`JsonValue`), or None."""
+    text = dict(t.meta).get("named") if isinstance(t, TPrim) else None
+    return str(json.loads(text)) if text is not None else None
 
 
 def _dict(t: TDict, gen: Generator) -> JsonSchema:

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 
 from ..diagnostics import Unknown
 from ..ir import (
+    NOTE_KEYS,
     FieldSpec,
     Mode,
     ModelSpec,
@@ -109,7 +110,7 @@ def _scalar(t: Type) -> TPrim | None:
 
 def _scalar_meta(scalar: TPrim | None) -> dict[str, Any]:
     """Constraints a field's scalar type carries (`Optional[ShortStr]`, `PositiveInt`)."""
-    return {} if scalar is None else {key: json.loads(text) for key, text in scalar.meta if key != "examples"}
+    return {} if scalar is None else {key: json.loads(text) for key, text in scalar.meta if key not in NOTE_KEYS}
 
 
 def _length_kind(t: Type) -> str:

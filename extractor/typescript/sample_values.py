@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..ir import (
+    NOTE_KEYS,
     TDict,
     TEnum,
     TJson,
@@ -110,10 +111,10 @@ def _prim(t: TPrim, walk: _Walk, constraints: dict[str, Any]) -> Any:
         return SERIALIZED_SECRET
     if t.meta:
         meta = {key: json.loads(text) for key, text in t.meta}
-        examples = meta.pop("examples", None)
+        examples = meta.get("examples", meta.get("sample"))
         if isinstance(examples, list) and examples and not constraints:
             return examples[0]
-        constraints = {**meta, **constraints}
+        constraints = {**{k: v for k, v in meta.items() if k not in NOTE_KEYS}, **constraints}
     if t.name in NAMED_STRINGS:
         return constrained_string(named_string(walk.name, walk.owner), constraints)
     kind = NUMBERS.get(t.name)
