@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from extractor.app import Outcome, Request, documents, generate
+from extractor.ir import TModel
 from extractor.app.config import effective_config
 from extractor.cli.report import Reporter, Where, locate, terminal_line
 
@@ -41,6 +42,16 @@ BAD = {
                          "A = 99999999999999999999\n"
                          + "".join(f"A{n + 1} = A{n or ''} * A{n or ''}\n" for n in range(40))
                          + 'LIMIT = os.getenv("LIMIT", A40)\n',
+    "crafted patterns and sizes": 'from pydantic import BaseModel, Field\nfrom platform_sdk import Integration\n'
+                                  'integration = Integration(name="Bad")\n'
+                                  'class Req(BaseModel):\n'
+                                  '    a: str = Field(pattern=r"^(a+)+$")\n'
+                                  '    b: str = Field(pattern=r"^(\\w+\\s?)*$")\n'
+                                  '    c: str = Field(min_length=300_000_000)\n'
+                                  '    d: list[int] = Field(min_length=300_000_000)\n'
+                                  '    e: str = Field(pattern=r"(?:x{1000}){1000}")\n'
+                                  '    f: str = Field(pattern=r"x{0,1000000000}")\n'
+                                  '@integration.handler("h")\ndef h(request: Req) -> Req:\n    """H."""\n',
 }
 
 
@@ -54,6 +65,43 @@ def test_one_bad_integration_neither_ends_nor_hangs_the_run(tmp_path: Path, bad:
     assert result.returncode == 0, result.stderr
     assert (project / "out" / "good.md").is_file() and (project / "out" / "bad.md").is_file()
     (project / "out" / "bad.md").read_text(encoding="utf-8").encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"^(a+)+$", "a"),  # catastrophic for a backtracking engine: RE2 checks the tries
+        (r"^[A-Z]{2}\d{4}$", None),  # bounded and plain: an example
+        (r"(a)\1", None),  # a back-reference: RE2 can't read it, no example
+        (r"(?:x{1000}){1000}", None),  # a million characters: not expanded
+        (r"x{0,1000000000}", None),  # a bounded repeat past the limit: not expanded
+    ],
+)
+def test_pattern_examples_are_bounded_work(pattern: str, expected: str | None) -> None:
+    from extractor.typescript.constrained import MAX_EXAMPLE_SIZE, pattern_example
+
+    started = time.monotonic()
+    found = pattern_example(pattern, 0, None)
+    assert time.monotonic() - started < 5
+    if pattern == r"^[A-Z]{2}\d{4}$":
+        assert found is not None and len(found) == 6
+    elif expected is None:
+        assert found is None
+    else:
+        assert found is not None and found.startswith(expected) and len(found) <= MAX_EXAMPLE_SIZE
+
+
+def test_a_huge_min_length_is_warned_and_not_built() -> None:
+    from extractor.typescript import build_interfaces
+
+    from .helpers import resolve_code
+
+    code = "from pydantic import BaseModel, Field\nclass M(BaseModel):\n    s: str = Field(min_length=300_000_000)\n" \
+        "    n: list[int] = Field(min_length=300_000_000)\n"
+    resolved = resolve_code(code)
+    block, warnings = build_interfaces(TModel("pkg.M"), resolved.registry, interface="IM", mode="validation")
+    assert block.example == {"s": None, "n": []}
+    assert sum("min_length 300,000,000" in w.message for w in warnings) == 2
 
 
 class _Panic(BaseException):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from typing import Any
 
 
@@ -67,29 +68,68 @@ def constrained_string(base: str, c: dict[str, Any]) -> str:
     return text[:high] if high is not None else text
 
 
+MAX_EXAMPLE_SIZE = 1_000
+"""The longest string, list or pattern match an example is built with (`min_length=300_000_000`
+would fill the page and the memory): a constraint that asks for more gets no value built."""
+
+
 @functools.lru_cache(maxsize=4096)
 def pattern_example(pattern: str, low: int, high: int | None) -> str | None:
     """The shortest string of 32 seeded tries the regex `pattern` matches within the length
-    bounds (deterministic), or None. Kept per process: a pattern (a shared `Annotated` alias)
-    recurs in every model that uses it, and the tries are the slow part of an example."""
+    bounds (deterministic), or None. Bounded work: a pattern whose matches are longer than
+    `MAX_EXAMPLE_SIZE` is not expanded, and a try is checked with RE2 (linear time: a crafted
+    pattern cannot backtrack for ever); a pattern RE2 can't read gives None. Kept per process:
+    a pattern (a shared `Annotated` alias) recurs in every model that uses it."""
     import random
-    import re
 
     import rstr
 
-    try:
-        compiled = re.compile(pattern)
-    except re.error:
+    compiled = _linear(pattern)
+    if compiled is None or not _bounded_width(pattern):
         return None
     found: list[str] = []
     for seed in range(32):
         try:
             text = rstr.Rstr(random.Random(seed)).xeger(pattern)
-        except (re.error, ValueError, IndexError, OverflowError):
+        except (re.error, ValueError, IndexError, OverflowError, RecursionError):
             return None
-        if compiled.search(text) and len(text) >= low and (high is None or len(text) <= high):
+        if len(text) <= MAX_EXAMPLE_SIZE and compiled.search(text) and len(text) >= low \
+                and (high is None or len(text) <= high):
             found.append(text)
     return min(found, key=len) if found else None
+
+
+def _linear(pattern: str) -> Any:
+    """The pattern compiled by RE2 (no backtracking), or None when RE2 can't read it."""
+    import re2  # type: ignore[import-untyped]
+
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        return re2.compile(pattern, options)
+    except re2.error:
+        return None
+
+
+def _bounded_width(pattern: str) -> bool:
+    """Whether the pattern's matches fit in `MAX_EXAMPLE_SIZE` (an unbounded `*`/`+` is drawn
+    short by the generator; a fixed `{1000}{1000}` is not)."""
+    parser = _regex_parser()
+    try:
+        low, high = parser.parse(pattern).getwidth()
+    except (re.error, RecursionError, OverflowError):
+        return False
+    unbounded = int(getattr(parser, "MAXWIDTH", 1 << 64))
+    return bool(low <= MAX_EXAMPLE_SIZE and (high <= MAX_EXAMPLE_SIZE or high >= unbounded))
+
+
+def _regex_parser() -> Any:
+    """The standard library's regex parser (`re._parser` from 3.11, `sre_parse` before)."""
+    try:
+        from re import _parser
+    except ImportError:  # Python 3.10
+        import sre_parse as _parser
+    return _parser
 
 
 def limit(constraints: dict[str, Any], name: str) -> int | None:

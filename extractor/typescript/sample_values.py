@@ -33,7 +33,7 @@ from ..ir import (
 )
 from ..secrets import SERIALIZED_SECRET
 from .collect import WireField, is_alias, wire_fields
-from .constrained import constrained_number, constrained_string, limit
+from .constrained import MAX_EXAMPLE_SIZE, constrained_number, constrained_string, limit
 from .context import Context
 from .fields import has_known_default, is_secret, known
 from .named_values import named_number, named_string
@@ -116,7 +116,7 @@ def _prim(t: TPrim, walk: _Walk, constraints: dict[str, Any]) -> Any:
             return examples[0]
         constraints = {**{k: v for k, v in meta.items() if k not in NOTE_KEYS}, **constraints}
     if t.name in NAMED_STRINGS:
-        return constrained_string(named_string(walk.name, walk.owner), constraints)
+        return _string(walk, constraints)
     kind = NUMBERS.get(t.name)
     if kind is int:
         return constrained_number(named_number(walk.name), constraints)
@@ -126,13 +126,34 @@ def _prim(t: TPrim, walk: _Walk, constraints: dict[str, Any]) -> Any:
     return PRIM_EXAMPLES.get(t.name)
 
 
+def _string(walk: _Walk, constraints: dict[str, Any]) -> str | None:
+    """A string named after its field, inside its constraints (None: too long to build)."""
+    if _oversized(constraints, walk):
+        return None
+    return constrained_string(named_string(walk.name, walk.owner), constraints)
+
+
 def _list(t: TList, walk: _Walk, constraints: dict[str, Any]) -> Any:
     item = _value(t.item, walk, {})
     if item is CUT:
         return []
+    if _oversized(constraints, walk):
+        return []
     count = max(1, limit(constraints, "min_length") or 1)
     high = limit(constraints, "max_length")
     return [item] * (count if high is None else min(count, high))
+
+
+def _oversized(constraints: dict[str, Any], walk: _Walk) -> bool:
+    """Whether `min_length` asks for more than an example holds (bounded work); warned."""
+    low = limit(constraints, "min_length") or 0
+    if low <= MAX_EXAMPLE_SIZE:
+        return False
+    spec = walk.ctx.registry.models.get(walk.stack[-1].key) if walk.stack else None
+    where = f"{walk.owner}.{walk.name}" if walk.owner else walk.name or "a value"
+    walk.ctx.warn(spec.location if spec else "", f"the example of `{where}` is left out: min_length {low:,} is "
+                  f"over the {MAX_EXAMPLE_SIZE:,} an example holds")
+    return True
 
 
 DICT_KEY = "order_id"
