@@ -8,7 +8,7 @@ function collect() {
   const doc = document.querySelector('.vp-doc')
   const visible = (el) => el.checkVisibility() && el.getBoundingClientRect().height > 0
   const cells = (row) => row.querySelectorAll(':scope > th, :scope > td').length
-  return {
+  const found = {
     title: document.title,
     hydrated: Boolean(document.querySelector('#app')?.__vue_app__),
     text: doc ? doc.innerText : '',
@@ -42,6 +42,19 @@ function collect() {
     })),
     sidebar: [...document.querySelectorAll('.VPSidebar a')].map((a) => a.innerText.trim()),
   }
+  // Dates in table cells, measured in a column as narrow as a phone's (360px): a date that
+  // can break at its hyphens wraps there; its lines are the distinct tops of its text's boxes.
+  if (doc) doc.style.maxWidth = '360px'
+  found.dates = [...(doc?.querySelectorAll('td') ?? [])]
+    .filter((td) => /^\d{4}[-\u2011]\d{2}[-\u2011]\d{2}$/.test(td.innerText.trim()))
+    .map((td) => {
+      const range = document.createRange()
+      range.selectNodeContents(td)
+      const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))
+      return { text: td.innerText.trim(), lines: tops.size }
+    })
+  if (doc) doc.style.maxWidth = ''
+  return found
 }
 
 async function checkPage(browser, base, path) {

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from extractor.app import Outcome, Request, documents, generate
-from extractor.ir import TModel
 from extractor.app.config import effective_config
 from extractor.cli.report import Reporter, Where, locate, terminal_line
+from extractor.ir import TModel
 
 from .hostile_kit import assert_clean, run_cli
 

@@ -27,6 +27,8 @@ from extractor.render import render_markdown
 from extractor.render.filters import fold
 from extractor.render.markers import MARKER_RE, REGION_NAMES
 
+from .test_render import RICH_INLINE, assert_safe_inline
+
 MD = MarkdownIt("commonmark").enable("table")
 ZWSP = "\u200b"
 
@@ -96,11 +98,13 @@ def document(text: str) -> str:
 
 
 def structure(source: str) -> list[tuple[str, ...]]:
-    """Block tokens (fence info and HTML blocks included) and every non-text inline token."""
+    """Block tokens (fence info and HTML blocks included) and every inline token but text and
+    the inline markup a person may write in a prose slot (`RICH_INLINE`: it renders, issue #12)."""
     shape: list[tuple[str, ...]] = []
     for token in MD.parse(source):
         if token.type == "inline":
-            shape += [(child.type,) for child in token.children or [] if child.type not in ("text", "softbreak")]
+            shape += [(child.type,) for child in token.children or []
+                      if child.type not in {"text", "softbreak", *RICH_INLINE}]
         elif token.type in ("html_block", "fence"):
             shape.append((token.type, token.info, token.content if token.type == "html_block" else ""))
         else:
@@ -144,6 +148,7 @@ BASE_CODE = typescript_code(BASELINE)
 def check(text: str) -> None:
     out = document(text)
     assert structure(out) == structure(BASELINE)
+    assert_safe_inline(out)
     assert [tag for tag, _ in headings(out)] == [tag for tag, _ in headings(BASELINE)]
     assert headings(out)[1:] == headings(BASELINE)[1:]  # only the title carries the name
     assert table_widths(out) == table_widths(BASELINE)

@@ -51,6 +51,8 @@ def hook(event, args):
         code = args[0]
         if SAMPLE in code.co_filename or any(text in LITERALS for text in constants(code)):
             events.append(["exec", code.co_filename])
+    elif event == "ctypes.dlopen" and args and args[0] is None:
+        pass  # `ctypes` itself loading (its `pythonapi`, the running process): no library of the target
     elif event in {"os.system", "subprocess.Popen", "os.exec", "os.posix_spawn", "os.fork", "os.spawn",
                    "ctypes.dlopen", "os.startfile"}:
         events.append([event, repr(args)[:80]])

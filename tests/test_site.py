@@ -208,6 +208,20 @@ def test_code_blocks_are_highlighted_in_their_language(
     assert languages == {"typescript", "json", "bash"}
 
 
+def test_no_escape_character_shows_and_no_date_wraps(site: tuple[list[SitePage], dict[str, Any]]) -> None:
+    """What a reader sees: inline Markdown rendered (no `\\``, `\\*` left visible), and every
+    date of a table on one line even in a phone-wide column (issue #12)."""
+    pages, found = site
+    dates = 0
+    for page in pages:
+        seen = found[f"/{page.slug}.html"]
+        assert "\\`" not in seen["text"] and "\\*" not in seen["text"], page.slug
+        assert "``" not in seen["text"], page.slug  # no code span left as literal backticks
+        assert all(date["lines"] == 1 for date in seen["dates"]), (page.slug, seen["dates"])
+        dates += len(seen["dates"])
+    assert dates >= 5  # the changelogs of the samples
+
+
 def test_handler_headings_have_the_stable_anchors(site: tuple[list[SitePage], dict[str, Any]]) -> None:
     pages, found = site
     for page in pages:
