@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,8 @@ import typer
 
 from ..errors import InputError
 from .commands import SUBCOMMANDS, document_app, sub_app
-from .exits import EXIT_OK, EXIT_STALE, guarded
+from .exits import guarded
+from .generated import write_or_check
 
 PROG = "extract-docs"
 WIDTH = 100
@@ -88,15 +88,7 @@ def _run(page: Path, check: bool) -> int:
         new = updated(text)
     except InputError as exc:
         raise InputError(exc.message, str(page)) from None
-    if new == text:
-        print(f"{page}: up to date", file=sys.stderr)
-        return EXIT_OK
-    if check:
-        print(f"{page}: stale; run `{REGENERATE}` to update it", file=sys.stderr)
-        return EXIT_STALE
-    page.write_text(new, encoding="utf-8")
-    print(f"wrote {page}", file=sys.stderr)
-    return EXIT_OK
+    return write_or_check(page, text, new, REGENERATE, check)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

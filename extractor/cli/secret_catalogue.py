@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Sequence
 
 from ..secret_detector import CATALOGUE, library_catalogue
-from .exits import EXIT_OK, EXIT_STALE, guarded
+from .exits import guarded
+from .generated import write_or_check
 
 REGENERATE = "python -m extractor.cli.secret_catalogue"
 
@@ -24,16 +24,8 @@ def catalogue_text() -> str:
 
 
 def _run(check: bool) -> int:
-    text = catalogue_text()
-    if CATALOGUE.is_file() and CATALOGUE.read_text(encoding="utf-8") == text:
-        print(f"{CATALOGUE.name}: up to date", file=sys.stderr)
-        return EXIT_OK
-    if check:
-        print(f"{CATALOGUE.name}: stale; run `{REGENERATE}` to update it", file=sys.stderr)
-        return EXIT_STALE
-    CATALOGUE.write_text(text, encoding="utf-8")
-    print(f"wrote {CATALOGUE}", file=sys.stderr)
-    return EXIT_OK
+    old = CATALOGUE.read_text(encoding="utf-8") if CATALOGUE.is_file() else None
+    return write_or_check(CATALOGUE, old, catalogue_text(), REGENERATE, check)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
