@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from extractor.app import collect_pages
+from extractor.app.pages import collect_pages
 from extractor.app.site import build, node_command, run_tool, serve, site_tools_dir, write_project
 
 REPO = Path(__file__).resolve().parent.parent

@@ -426,3 +426,15 @@ def test_inline_markdown_slots_keep_markdown_and_run_nothing(
 def test_inline_markdown_renders_as_markdown(inspector: Callable[[str], dict[str, Any]]) -> None:
     found = inspector(_rich_page("Use `pay()` **once** *now* [docs](https://e.example/a)"))
     assert "Use pay() once now docs" in found["text"]
+
+
+def test_the_screenshot_script_imports() -> None:
+    """`python site/screenshot.py` (docs/screenshot.png) imports what the app still exports."""
+    import importlib.util
+
+    script = SAMPLES.parent / "site" / "screenshot.py"
+    spec = importlib.util.spec_from_file_location("site_screenshot", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert callable(module.main)
